@@ -47,7 +47,6 @@ export interface ResourceType<I extends object, S extends object> {
 }
 
 /** A resource type with its input and state shapes erased, as the registry holds it. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyResourceType = ResourceType<any, any>;
 
 /**

@@ -1,0 +1,16 @@
+import * as os from "node:os";
+import * as path from "node:path";
+import * as pulumi from "@pulumi/pulumi";
+import { TextFile } from "@communes/provider";
+
+const config = new pulumi.Config();
+const commune = config.require("commune");
+const directory = config.get("directory") ?? path.join(os.tmpdir(), "communes-hello");
+
+const greeting = new TextFile("greeting", {
+  path: path.join(directory, `${pulumi.getStack()}.txt`),
+  content: `Xin chào, xã ${commune}!\n`,
+});
+
+export const file = greeting.path;
+export const sha256 = greeting.sha256;

@@ -1,0 +1,2 @@
+/** Program-side resources of the communes provider. */
+export { TextFile, type TextFileArgs } from "./lab/text-file";

@@ -1,0 +1,5 @@
+/** Every resource type the communes provider serves. */
+import type { AnyResourceType } from "./resource-type";
+import { textFileType } from "./lab/text-file-type";
+
+export const resourceTypes: readonly AnyResourceType[] = [textFileType];
