@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { containsUnknown, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, unwrapSecrets, wrapSecrets } from "./wire";
+
+const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
+
+describe("secrets on the wire", () => {
+  it("unwraps secrets at any depth and remembers the top-level keys holding them", () => {
+    const { values, secretKeys } = unwrapSecrets({
+      password: secret("s3cr3t"),
+      users: [{ name: "admin", password: secret("x") }],
+      host: "192.0.2.1",
+    });
+    expect(values).toEqual({ password: "s3cr3t", users: [{ name: "admin", password: "x" }], host: "192.0.2.1" });
+    expect([...secretKeys].sort()).toEqual(["password", "users"]);
+  });
+
+  it("wraps the remembered keys again, leaving the others plain", () => {
+    expect(wrapSecrets({ password: "s3cr3t", host: "h", gone: undefined }, new Set(["password", "gone"]))).toEqual({
+      password: secret("s3cr3t"),
+      host: "h",
+      gone: undefined,
+    });
+  });
+
+  it("finds unknown values inside nested inputs", () => {
+    expect(containsUnknown({ a: [1, { b: UNKNOWN_VALUE }] })).toBe(true);
+    expect(containsUnknown({ a: [1, { b: "known" }] })).toBe(false);
+  });
+});
