@@ -5,6 +5,8 @@ import { TextFile } from "@communes/provider";
 
 const config = new pulumi.Config();
 const commune = config.require("commune");
+// Optional `directory`: where the file goes (absolute). Not declared in
+// Pulumi.yaml because project config without a default is required.
 const directory = config.get("directory") ?? path.join(os.tmpdir(), "communes-hello");
 
 const greeting = new TextFile("greeting", {
