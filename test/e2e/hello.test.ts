@@ -97,6 +97,7 @@ describe("examples/hello on the real engine", { timeout: 120_000 }, () => {
   });
 
   it("nothing tried to reach a host outside this machine", () => {
+    console.log(`egress attempts: ${stack.egress.attempts.length === 0 ? "none" : stack.egress.attempts.join(", ")}`);
     expect(stack.egress.attempts).toEqual([]);
   });
 });

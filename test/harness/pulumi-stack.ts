@@ -53,6 +53,13 @@ function toStep(metadata: { op: OpType; urn: string; type: string; detailedDiff?
   return { op: metadata.op, urn: metadata.urn, type: metadata.type, detailedDiff: metadata.detailedDiff ?? {} };
 }
 
+/** Resources the run would change or changed: every operation but `same`. */
+export function changeCount(result: RunResult): number {
+  return Object.entries(result.changes)
+    .filter(([op]) => op !== "same")
+    .reduce((sum, [, n]) => sum + n, 0);
+}
+
 class Recorder {
   readonly steps: Step[] = [];
   readonly outcomes: Step[] = [];
@@ -141,6 +148,18 @@ export class TestStack {
     const rec = new Recorder();
     await this.stack.destroy({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never" });
     return rec.result();
+  }
+
+  /**
+   * The round trip every example must survive: up, a preview that should show
+   * no changes, refresh, destroy. Returns each run for the caller to assert on.
+   */
+  async lifecycle(): Promise<{ up: RunResult; preview: RunResult; refresh: RunResult; destroy: RunResult }> {
+    const up = await this.up();
+    const preview = await this.preview();
+    const refresh = await this.refresh();
+    const destroy = await this.destroy();
+    return { up, preview, refresh, destroy };
   }
 
   async outputs(): Promise<Record<string, unknown>> {
