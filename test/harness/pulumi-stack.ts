@@ -126,28 +126,29 @@ export class TestStack {
     await this.stack.setAllConfig(config);
   }
 
-  async up(): Promise<RunResult> {
+  /** Runs one engine operation with a fresh recorder and returns what it recorded. */
+  private async record(
+    operation: (opts: { onEvent: Recorder["onEvent"]; onOutput: Recorder["onOutput"]; color: "never" }) => Promise<unknown>,
+  ): Promise<RunResult> {
     const rec = new Recorder();
-    await this.stack.up({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never" });
+    await operation({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never" });
     return rec.result();
   }
 
-  async preview(): Promise<RunResult> {
-    const rec = new Recorder();
-    await this.stack.preview({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never", diff: true });
-    return rec.result();
+  up(): Promise<RunResult> {
+    return this.record((opts) => this.stack.up(opts));
   }
 
-  async refresh(): Promise<RunResult> {
-    const rec = new Recorder();
-    await this.stack.refresh({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never" });
-    return rec.result();
+  preview(): Promise<RunResult> {
+    return this.record((opts) => this.stack.preview({ ...opts, diff: true }));
   }
 
-  async destroy(): Promise<RunResult> {
-    const rec = new Recorder();
-    await this.stack.destroy({ onEvent: rec.onEvent, onOutput: rec.onOutput, color: "never" });
-    return rec.result();
+  refresh(): Promise<RunResult> {
+    return this.record((opts) => this.stack.refresh(opts));
+  }
+
+  destroy(): Promise<RunResult> {
+    return this.record((opts) => this.stack.destroy(opts));
   }
 
   /**
