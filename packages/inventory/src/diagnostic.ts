@@ -56,3 +56,16 @@ export function show(value: unknown): string {
   const json = JSON.stringify(value);
   return json.length > 60 ? `${json.slice(0, 57)}...` : json;
 }
+
+/**
+ * A problem found by a pure stage (plan, semantic checks) over the resolved
+ * model: the file and property path it is about. The orchestrator turns it
+ * into a Diagnostic with the line and column from that file.
+ */
+export interface Finding {
+  file: string;
+  path: PropertyPath;
+  message: string;
+  /** Point at the key instead of the value. */
+  at?: "key" | "value";
+}

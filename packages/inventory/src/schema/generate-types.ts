@@ -1,14 +1,14 @@
 /**
  * Generates `schema-types.generated.ts` from the JSON Schemas, so the
  * TypeScript types of the inventory are never written by hand.
- * `npm run generate` rewrites the file; a test fails when it is stale.
+ * `npm run generate` rewrites the file; its test fails when it is stale.
  */
-import { writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { compile } from "json-schema-to-typescript";
 import { schemaDir, type JsonSchema } from "./schema-files";
 
-export const generatedFile = path.join(__dirname, "../../src/schema/schema-types.generated.ts");
+/** The generated file, in the sources (this module also runs from dist/). */
+export const generatedFile = path.resolve(__dirname, "../../src/schema/schema-types.generated.ts");
 
 /**
  * The generator makes a new type for every `$ref` that carries its own
@@ -75,14 +75,4 @@ export async function generateTypes(): Promise<string> {
     style: { printWidth: 120, singleQuote: false },
   });
   return banner + dedupeDeclarations(text);
-}
-
-if (require.main === module) {
-  generateTypes().then(
-    (text) => writeFileSync(generatedFile, text),
-    (err: unknown) => {
-      process.stderr.write(`${String(err)}\n`);
-      process.exit(1);
-    },
-  );
 }

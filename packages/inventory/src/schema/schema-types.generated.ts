@@ -591,6 +591,10 @@ export interface Endpoint {
    */
   model: string;
   /**
+   * The key of a zone of the province's `zones`, e.g. staff or meeting_room.
+   */
+  zone?: string;
+  /**
    * How it gets its address in the meeting-room zone: "dhcp", or a host number / explicit address.
    */
   address: "dhcp" | HostAddress;

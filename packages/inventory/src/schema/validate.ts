@@ -16,8 +16,7 @@ let compiled: Record<DocumentKind, ValidateFunction> | undefined;
 
 function validators(): Record<DocumentKind, ValidateFunction> {
   if (!compiled) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, discriminator: true, verbose: true });
-    ajv.addKeyword({ keyword: "examples" });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, verbose: true });
     for (const [name, check] of Object.entries(formats)) {
       ajv.addFormat(name, { type: "string", validate: (v: string) => check(v) === undefined });
     }

@@ -1,0 +1,44 @@
+/** `communes plan`: one commune's plan, or the whole province's prefixes. */
+import * as path from "node:path";
+import { existsSync, statSync } from "node:fs";
+import { discover, formatDiagnostic, loadInventory, PROVINCE_FILE, type Inventory, type InventoryTarget } from "@communes/inventory";
+import { UsageError, type Flags, type Output } from "./output";
+import { planToJson } from "./plan-json";
+import { planText } from "./plan-text";
+import { provinceCsv } from "./plan-csv";
+
+/** Loads the inventory; on problems prints them and returns undefined. */
+function loadOrReport(target: InventoryTarget, out: Output): Inventory | undefined {
+  const inventory = loadInventory(target);
+  const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
+  if (relevant.length === 0) return inventory;
+  for (const d of relevant) out.stdout(formatDiagnostic(d));
+  out.stderr(`${relevant.length} problem${relevant.length === 1 ? "" : "s"} found; no plan printed (run communes validate for details)`);
+  return undefined;
+}
+
+export function runPlan(args: readonly string[], flags: Flags, out: Output): number {
+  if (flags.province !== undefined && args.length === 0) {
+    const provinceFile = existsSync(flags.province) && statSync(flags.province).isDirectory() ? path.join(flags.province, PROVINCE_FILE) : flags.province;
+    const { targets, errors } = discover([path.dirname(provinceFile)], provinceFile);
+    if (errors.length > 0 || targets.length === 0) throw new UsageError(errors.join("; ") || `no province at ${flags.province}`);
+    const inventory = loadOrReport(targets[0]!, out);
+    if (!inventory) return 1;
+    if (flags.csv) out.stdout(provinceCsv(inventory.plans));
+    else if (flags.json) out.stdout(JSON.stringify(inventory.plans.map(planToJson), null, 2));
+    else out.stdout(inventory.plans.map(planText).join("\n\n"));
+    return 0;
+  }
+  if (args.length !== 1) throw new UsageError("plan takes one commune file, or --province <dir>");
+  if (flags.csv) throw new UsageError("--csv is for the whole province: communes plan --province <dir> --csv");
+  const { targets, errors } = discover(args, flags.province);
+  if (errors.length > 0) throw new UsageError(errors.join("; "));
+  const target = targets[0]!;
+  const file = [...target.requested].find((f) => f !== target.provinceFile);
+  if (!file) throw new UsageError(`${args[0]} is not a commune file`);
+  const inventory = loadOrReport(target, out);
+  if (!inventory) return 1;
+  const plan = inventory.plans.find((p) => p.file === file)!;
+  out.stdout(flags.json ? JSON.stringify(planToJson(plan), null, 2) : planText(plan));
+  return 0;
+}

@@ -1,0 +1,30 @@
+/** `communes validate`: every problem of every file, one line each. */
+import { discover, formatDiagnostic, loadInventory, type Diagnostic } from "@communes/inventory";
+import { UsageError, type Flags, type Output } from "./output";
+
+export function validateTargets(args: readonly string[], province: string | undefined): { diagnostics: Diagnostic[]; communes: number; errors: string[] } {
+  const { targets, errors } = discover(args, province);
+  const diagnostics: Diagnostic[] = [];
+  let communes = 0;
+  for (const target of targets) {
+    const inventory = loadInventory(target);
+    diagnostics.push(...inventory.diagnostics.filter((d) => target.requested.has(d.file)));
+    communes += inventory.communes.filter((c) => target.requested.has(c.file)).length;
+  }
+  return { diagnostics, communes, errors };
+}
+
+export function runValidate(args: readonly string[], flags: Flags, out: Output): number {
+  if (args.length === 0) throw new UsageError("validate needs at least one file or directory");
+  const { diagnostics, communes, errors } = validateTargets(args, flags.province);
+  for (const e of errors) out.stderr(`communes: ${e}`);
+  if (flags.json) {
+    out.stdout(JSON.stringify({ valid: diagnostics.length === 0 && errors.length === 0, communes, diagnostics }, null, 2));
+  } else {
+    for (const d of diagnostics) out.stdout(formatDiagnostic(d));
+    if (diagnostics.length === 0 && errors.length === 0) out.stderr(`ok: ${communes} commune${communes === 1 ? "" : "s"} valid`);
+    else if (diagnostics.length > 0) out.stderr(`${diagnostics.length} problem${diagnostics.length === 1 ? "" : "s"} found`);
+  }
+  if (errors.length > 0 && diagnostics.length === 0) return 2;
+  return diagnostics.length === 0 ? 0 : 1;
+}

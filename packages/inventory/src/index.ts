@@ -1,0 +1,9 @@
+/** The commune inventory: load, validate, resolve, plan, check. */
+export * from "./diagnostic";
+export * from "./discover";
+export * from "./inventory";
+export type * from "./model/model";
+export { expandPorts } from "./model/ports";
+export * from "./plan/commune-plan";
+export * from "./addressing/cidr";
+export type { Commune, Province } from "./schema/schema-types.generated";
