@@ -26,11 +26,12 @@ export function checkAcrossCommunes(province: ProvinceModel, communes: readonly 
   const findings: Finding[] = [];
 
   // Unique keys.
-  const unique = <T>(label: string, entries: Array<{ key: T; show: string; file: string; path: PropertyPath; owner: string }>) => {
+  const unique = <T>(label: string, entries: Array<{ key: T; show: string; file: string; path: PropertyPath; owner: string; index?: number }>) => {
     const first = new Map<T, (typeof entries)[number]>();
     for (const e of entries) {
       const seen = first.get(e.key);
       if (!seen) first.set(e.key, e);
+      else if (seen.index !== undefined && seen.index === e.index) continue; // reported as a duplicate index
       else {
         findings.push({ file: e.file, path: e.path, message: `${label} ${e.show} is already used by ${seen.owner} (${seen.file})` });
         if (seen.file === e.file) continue;
@@ -57,6 +58,7 @@ export function checkAcrossCommunes(province: ProvinceModel, communes: readonly 
         file: p.file,
         path: d.role === "router" ? ["router", "hostname"] : ["switches", c.switches.findIndex((s) => s.hostname === d.hostname), "management"],
         owner: `${d.hostname} of ${describeCommune(c)}`,
+        ...(d.role === "router" || c.switches.find((s) => s.hostname === d.hostname)?.management.host !== undefined ? { index: c.index } : {}),
       }));
     }),
   );

@@ -28,12 +28,15 @@ export function checkCommune(p: ProvinceModel, c: CommuneModel, plan: CommunePla
       if (entry.zone !== undefined) zoneExists(entry.zone, ["switches", si, "ports", ei, "zone"]);
       entry.ports.forEach((spec, pi) => {
         if (isBackwardsRange(spec)) at(["switches", si, "ports", ei, "ports", pi], `range ${spec} runs backwards; write the lower number first`);
+        const clashes = new Map<number, string[]>();
         for (const port of expandPorts(spec)) {
           const first = owner.get(port);
-          if (first !== undefined) {
-            const was = sw.ports[first]!;
-            at(["switches", si, "ports", ei, "ports", pi], `port ${port} already has the role ${was.role}${was.zone ? ` (${was.zone})` : ""} in ports[${first}]; a port has one role`);
-          } else owner.set(port, ei);
+          if (first === undefined) owner.set(port, ei);
+          else clashes.set(first, [...(clashes.get(first) ?? []), port]);
+        }
+        for (const [first, ports] of clashes) {
+          const was = sw.ports[first]!;
+          at(["switches", si, "ports", ei, "ports", pi], `${ports.join(", ")} already ${ports.length === 1 ? "has" : "have"} the role ${was.role}${was.zone ? ` (${was.zone})` : ""} in ports[${first}]; a port has one role`);
         }
       });
     });

@@ -1,5 +1,6 @@
 /** Checks of the province file on its own: zones, pools, destinations, flows. */
-import { formatPrefix, overlaps, parsePrefix, size, type Prefix } from "../addressing/cidr";
+import { formatPrefix, overlaps, parsePrefix, size, subnet, type Prefix } from "../addressing/cidr";
+import { dhcpProblem } from "../plan/dhcp-range";
 import type { Finding } from "../diagnostic";
 import type { ProvinceModel } from "../model/model";
 import { closest } from "../schema/suggest";
@@ -37,6 +38,20 @@ export function checkProvince(p: ProvinceModel): Finding[] {
     } else if (size(pool) / (1n << BigInt(32 - zone.ipv4PrefixLength)) < BigInt(MIN_COMMUNES)) {
       const count = size(pool) / (1n << BigInt(32 - zone.ipv4PrefixLength));
       at(["zones", zone.name, "ipv4", "pool"], `${zone.ipv4Pool} holds only ${count} subnets of /${zone.ipv4PrefixLength}; the plan needs room for at least ${MIN_COMMUNES} communes`);
+    }
+  }
+  // DHCP pools and IPv6 subnet ids, checked once on the first subnet: every
+  // commune's subnet of a zone has the same size.
+  for (const { zone, pool } of pools) {
+    if (zone.ipv4PrefixLength < pool.length) continue;
+    const first = subnet(pool, zone.ipv4PrefixLength, 0);
+    if (zone.dhcp && first.ok) {
+      const problem = dhcpProblem(first.value, zone.dhcp);
+      if (problem) at(["zones", zone.name, "dhcp"], `${problem} (in every /${zone.ipv4PrefixLength} of zone ${zone.name})`);
+    }
+    const subnets = 1 << (64 - p.communeIpv6PrefixLength);
+    if (zone.ipv6SubnetId >= subnets) {
+      at(["zones", zone.name, "ipv6SubnetId"], `${zone.ipv6SubnetId} does not fit a commune's /${p.communeIpv6PrefixLength}, which holds /64 subnets 0 to ${subnets - 1}`);
     }
   }
   const ipv6Pool = prefix(p.ipv6Pool);

@@ -15,6 +15,7 @@ import {
   type Prefix,
 } from "../addressing/cidr";
 import type { Finding } from "../diagnostic";
+import { dhcpProblem, dhcpRange } from "./dhcp-range";
 import type { CommuneModel, ProvinceModel, ZoneModel } from "../model/model";
 
 export interface ZonePlan {
@@ -115,17 +116,12 @@ function planZone(province: ProvinceModel, commune: CommuneModel, ipv6Block: Pre
     ...(zone.dscp !== undefined ? { dscp: zone.dscp } : {}),
   };
   if (zone.dhcp) {
-    const first = hostAddress(ipv4, zone.dhcp.firstHost);
-    const last = hostAddress(ipv4, zone.dhcp.lastHost);
-    const where = override.ipv4 ? { file: commune.file, path: ["zones", zone.name, "ipv4"] } : { file: province.file, path: ["zones", zone.name, "dhcp"] };
-    if (!first.ok || !last.ok) {
-      findings.push({ ...where, message: `DHCP pool of zone ${zone.name} does not fit ${formatPrefix(ipv4)}: ${(!first.ok ? first : (last as { reason: string })).reason}` });
-    } else if (first.value.value > last.value.value) {
-      findings.push({ ...where, message: `DHCP pool of zone ${zone.name} in ${formatPrefix(ipv4)} starts at ${formatAddress(first.value)}, after its end ${formatAddress(last.value)}` });
-    } else if (first.value.value <= gw4.value.value && gw4.value.value <= last.value.value) {
-      findings.push({ ...where, message: `DHCP pool of zone ${zone.name} includes the gateway ${formatAddress(gw4.value)}` });
-    } else {
-      plan.dhcp = { first: first.value, last: last.value, leaseMinutes: zone.dhcp.leaseMinutes };
+    const problem = dhcpProblem(ipv4, zone.dhcp);
+    if (!problem) {
+      plan.dhcp = { ...dhcpRange(ipv4, zone.dhcp), leaseMinutes: zone.dhcp.leaseMinutes };
+    } else if (override.ipv4) {
+      // Pool-allocated subnets are checked once for the province; an override is this commune's own.
+      findings.push({ file: commune.file, path: ["zones", zone.name, "ipv4"], message: `${problem}, so ${override.ipv4} cannot carry the zone` });
     }
   }
   return plan;

@@ -127,9 +127,7 @@ export interface Province {
   /**
    * Settings every commune gets unless its own file overrides them.
    */
-  defaults: Settings & {
-    [k: string]: unknown;
-  };
+  defaults: Settings & {};
 }
 /**
  * A network zone: a VLAN and its addressing in every commune.

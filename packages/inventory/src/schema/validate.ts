@@ -89,8 +89,9 @@ function describe(err: ErrorObject): Located | undefined {
     case "required": {
       const missing = String(params.missingProperty);
       const present = value && typeof value === "object" ? Object.keys(value) : [];
-      const near = closest(missing, present.filter((k) => !(parent?.properties as JsonSchema | undefined)?.[k]));
-      return { path, message: `missing required property ${JSON.stringify(missing)}${near ? ` (is ${JSON.stringify(near)} a misspelling of it?)` : ""}` };
+      // A misspelt key is reported once, as an unknown property with "did you mean".
+      if (closest(missing, present.filter((k) => !(parent?.properties as JsonSchema | undefined)?.[k]))) return undefined;
+      return { path, message: `missing required property ${JSON.stringify(missing)}` };
     }
     case "additionalProperties": {
       const extra = String(params.additionalProperty);
@@ -174,24 +175,17 @@ function describeBranches(schema: JsonSchema | undefined): string {
  */
 function collapse(errors: ErrorObject[]): ErrorObject[] {
   let result = errors;
-  const unions = errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf");
-  for (const union of unions) {
-    const branchPrefix = `${union.schemaPath}/`;
-    const inBranches = result.filter((e) => e.schemaPath.startsWith(branchPrefix));
-    const deeper = inBranches.filter((e) => e.instancePath !== union.instancePath || e.keyword === "additionalProperties" || e.keyword === "required");
-    const byBranch = new Map<string, ErrorObject[]>();
-    for (const e of deeper) {
-      const branch = e.schemaPath.slice(branchPrefix.length).split("/")[0]!;
-      byBranch.set(branch, [...(byBranch.get(branch) ?? []), e]);
-    }
-    // Keep the branch that matched furthest: the fewest errors among those that got deeper.
-    const best = [...byBranch.values()].sort((a, b) => a.length - b.length)[0];
-    const shapeOnly = !best || (union.data !== null && typeof union.data !== "object");
-    result = result.filter((e) => !e.schemaPath.startsWith(branchPrefix) || (!shapeOnly && best!.includes(e)));
-    if (shapeOnly) {
+  for (const union of errors.filter((e) => e.keyword === "oneOf" || e.keyword === "anyOf")) {
+    const here = (e: ErrorObject) => e.instancePath === union.instancePath;
+    if (union.data === null || typeof union.data !== "object") {
+      // A scalar matching no form: one message listing the forms replaces every branch's complaint.
       const forms = ((union.parentSchema as JsonSchema).oneOf ?? (union.parentSchema as JsonSchema).anyOf) as JsonSchema[];
       const names = forms.map((f) => (f.const !== undefined ? show(f.const) : firstSentence(f.description) || "a mapping"));
+      result = result.filter((e) => !here(e));
       result.push({ ...union, keyword: "oneOfShape", message: `${show(union.data)} does not match any allowed form: ${names.join("; or ")}` });
+    } else {
+      // A mapping: the branches for other shapes only say "not a scalar"; the mapping branch's errors stand.
+      result = result.filter((e) => !(here(e) && (e.keyword === "const" || e.keyword === "type" || e.keyword === "enum")));
     }
   }
   return result.filter((e) => e.keyword !== "oneOf" && e.keyword !== "anyOf");

@@ -1,0 +1,67 @@
+/**
+ * Golden fixtures, one per error class: `communes validate` on each
+ * test/fixtures/invalid/<case> exits 1 and prints exactly the lines of
+ * <case>.errors.txt. `npm run generate` rewrites those files; review the diff.
+ *
+ * A commune case is checked against the Thanh Hóa example province with its
+ * 166 communes, so clashes with other communes are found as in real use.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import { main } from "@communes/cli";
+import { describe, expect, it } from "vitest";
+
+const dir = "test/fixtures/invalid";
+const province = "examples/thanh-hoa/province.yaml";
+const cases = readdirSync(dir).filter((name) => name.endsWith(".yaml") || statSync(path.join(dir, name)).isDirectory());
+
+function run(args: string[]): { code: number; stdout: string; stderr: string } {
+  let stdout = "";
+  let stderr = "";
+  const code = main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+  return { code, stdout, stderr };
+}
+
+describe("communes validate: golden error fixtures", () => {
+  it("covers every error class", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+  });
+
+  for (const name of cases) {
+    it(name, () => {
+      const target = path.join(dir, name);
+      const result = run(name.endsWith(".yaml") ? ["validate", target, "--province", province] : ["validate", target]);
+      const golden = path.join(dir, `${name.replace(/\.yaml$/, "")}.errors.txt`);
+      if (process.env.COMMUNES_UPDATE_FIXTURES === "1") writeFileSync(golden, result.stdout);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe(readFileSync(golden, "utf8"));
+      expect(result.stdout + result.stderr).not.toMatch(/^\s+at /m);
+    });
+  }
+});
+
+describe("communes validate: the example province", () => {
+  it("is valid, all 166 communes", () => {
+    const result = run(["validate", "examples/thanh-hoa"]);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe("ok: 166 communes valid\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("--json lists diagnostics for machines", () => {
+    const result = run(["validate", path.join(dir, "bad-enum.yaml"), "--province", province, "--json"]);
+    const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: Array<{ line: number; path: string }> };
+    expect(report.valid).toBe(false);
+    expect(report.diagnostics.map((d) => [d.line, d.path])).toEqual([
+      [4, "kind"],
+      [35, "switches[0].ports[3].role"],
+      [41, "endpoints[0].vendor"],
+    ]);
+  });
+
+  it("wrong usage exits 2 with the usage text", () => {
+    expect(run(["validate"]).code).toBe(2);
+    expect(run(["frobnicate"]).stderr).toMatch(/unknown command "frobnicate"/);
+    expect(run(["validate", "no/such/dir"]).code).toBe(2);
+  });
+});
