@@ -4,11 +4,7 @@
 # then as a user runs the `communes` commands (node start-up included).
 # Medians; the figures are recorded in docs/performance.md.
 set -euo pipefail
-root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-bash "$root/scripts/bootstrap.sh"
-. "$root/scripts/toolchain-env.sh"
-cd "$root"
-tsc -b
+. "$(dirname -- "$0")/prepare.sh"
 
 node -e '
 const { discover, loadInventory } = require("@communes/inventory");

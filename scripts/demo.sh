@@ -3,11 +3,7 @@
 # a real `pulumi up` of examples/hello on the local state backend.
 # `npm run demo -- destroy` (or preview, refresh) runs that command instead.
 set -euo pipefail
-root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
-bash "$root/scripts/bootstrap.sh"
-. "$root/scripts/toolchain-env.sh"
-cd "$root"
-tsc -b
+. "$(dirname -- "$0")/prepare.sh"
 cd examples/hello
 pulumi stack select --create demo >/dev/null
 command=${1:-up}
