@@ -1,0 +1,2 @@
+export * from "./protocol/words";
+export * from "./protocol/sentence";
