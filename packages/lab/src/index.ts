@@ -1,0 +1,5 @@
+/** The lab: device emulators for tests and demos. */
+export * from "./routeros/device";
+export * from "./routeros/api-server";
+export * from "./routeros/lab-certificate";
+export * from "./routeros/lab-router";

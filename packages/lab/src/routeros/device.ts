@@ -1,0 +1,358 @@
+/**
+ * The emulated router's configuration and the generic engine behind every
+ * menu: print (with .proplist, queries, count-only), add, set, remove, move.
+ * Errors are RouterOS's own messages and categories; defaults are filled in
+ * as the device does; ids look like RouterOS's (`*1A`).
+ */
+import { isIP } from "node:net";
+import { BOOL_FALSE, BOOL_TRUE, type FieldSpec, type MenuSpec, type Value } from "./menu-spec";
+import { MENUS } from "./menus";
+import { evaluateQuery } from "./query";
+
+/** A `!trap`: message and, when RouterOS gives one, its category. */
+export class Trap extends Error {
+  constructor(
+    message: string,
+    readonly category?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface Entry {
+  id: number;
+  values: Map<string, Value>;
+}
+
+interface Menu {
+  spec: MenuSpec;
+  entries: Entry[];
+}
+
+export interface CommandResult {
+  rows?: Array<Record<string, Value>>;
+  ret?: string;
+}
+
+export interface DeviceUser {
+  name: string;
+  password: string;
+  group?: "full" | "write" | "read";
+}
+
+const VERBS = new Set(["print", "add", "set", "remove", "move"]);
+
+export function formatId(id: number): string {
+  return `*${id.toString(16).toUpperCase()}`;
+}
+
+/** `10M` → 10000000, as RouterOS reads rates. */
+function parseBits(text: string): string | undefined {
+  const m = /^(\d+(?:\.\d+)?)([kKMG]?)$/.exec(text);
+  if (!m) return undefined;
+  const scale = { "": 1, k: 1e3, K: 1e3, M: 1e6, G: 1e9 }[m[2]!]!;
+  return String(Math.round(Number(m[1]) * scale));
+}
+
+function validAddress(text: string, prefixAllowed: boolean, prefixRequired: boolean): boolean {
+  const slash = text.indexOf("/");
+  if (slash < 0) return !prefixRequired && isIP(text) !== 0;
+  if (!prefixAllowed) return false;
+  const family = isIP(text.slice(0, slash));
+  const length = text.slice(slash + 1);
+  return family !== 0 && /^\d{1,3}$/.test(length) && Number(length) <= (family === 4 ? 32 : 128);
+}
+
+export class RouterOsDevice {
+  private readonly menus = new Map<string, Menu>();
+  private nextId = 1;
+  /** Calls per command word, for the docs' API call counts. */
+  readonly calls = new Map<string, number>();
+  /** Successful configuration changes (add, set, remove, move). */
+  writes = 0;
+
+  constructor(readonly version = "7.19.4") {
+    for (const spec of MENUS) {
+      const menu: Menu = { spec, entries: [] };
+      this.menus.set(spec.path, menu);
+      if (spec.singleton) {
+        menu.entries.push({ id: 0, values: this.withDefaults(spec, {}) });
+      }
+      for (const initial of spec.initial ?? []) menu.entries.push({ id: this.nextId++, values: this.withDefaults(spec, initial) });
+    }
+  }
+
+  /** True when this version answers an empty print with `!empty` (RouterOS 7.18 and later). */
+  get sendsEmpty(): boolean {
+    const [major = 0, minor = 0] = this.version.split(".").map(Number);
+    return major > 7 || (major === 7 && minor >= 18);
+  }
+
+  /** Sets a user's password, as `/user set` does. */
+  addUser(user: DeviceUser): void {
+    this.execute("/user/add", new Map([["name", user.name], ["group", user.group ?? "full"], ["password", user.password]]), []);
+  }
+
+  users(): Array<{ name: string; password: string }> {
+    return this.menu("/user").entries
+      .filter((e) => e.values.get("disabled") !== "true")
+      .map((e) => ({ name: e.values.get("name")!, password: e.values.get("password") ?? "" }));
+  }
+
+  checkLogin(name: string, password: string): boolean {
+    const user = this.menu("/user").entries.find((e) => e.values.get("name") === name);
+    return user !== undefined && user.values.get("disabled") !== "true" && (user.values.get("password") ?? "") === password;
+  }
+
+  /** Runs a command sentence already split into its command, attributes and query words. */
+  execute(command: string, attributes: Map<string, string>, queries: readonly string[]): CommandResult {
+    this.calls.set(command, (this.calls.get(command) ?? 0) + 1);
+    const slash = command.lastIndexOf("/");
+    const path = command.slice(0, slash);
+    const verb = command.slice(slash + 1);
+    const menu = this.menus.get(path);
+    if (!menu) {
+      if (this.menus.has(command)) throw new Trap("no such command");
+      throw new Trap("no such command prefix");
+    }
+    if (!VERBS.has(verb)) throw new Trap("no such command");
+    switch (verb) {
+      case "print":
+        return this.print(menu, attributes, queries);
+      case "add":
+        if (menu.spec.singleton || menu.spec.fixed) throw new Trap("no such command");
+        return this.add(menu, attributes);
+      case "set":
+        return this.set(menu, attributes);
+      case "remove":
+        if (menu.spec.singleton || menu.spec.fixed) throw new Trap("no such command");
+        return this.remove(menu, attributes);
+      default:
+        if (menu.spec.singleton || menu.spec.fixed) throw new Trap("no such command");
+        return this.move(menu, attributes);
+    }
+  }
+
+  private menu(path: string): Menu {
+    return this.menus.get(path)!;
+  }
+
+  private withDefaults(spec: MenuSpec, given: Record<string, Value>): Map<string, Value> {
+    const values = new Map<string, Value>();
+    for (const [name, field] of Object.entries(spec.fields)) {
+      if (given[name] !== undefined) values.set(name, given[name]);
+      else if (field.default !== undefined) values.set(name, field.default);
+    }
+    for (const [name, value] of Object.entries(given)) if (!values.has(name)) values.set(name, value);
+    return values;
+  }
+
+  /** Every interface name: physical ones and those created by bridge, vlan, pppoe-client… */
+  private interfaceRows(): Array<{ id: number; values: Map<string, Value> }> {
+    const rows = this.menu("/interface").entries.map((e) => ({ id: e.id, values: e.values }));
+    for (const menu of this.menus.values()) {
+      if (!menu.spec.createsInterface) continue;
+      for (const e of menu.entries) {
+        const values = new Map<string, Value>([
+          ["name", e.values.get("name")!],
+          ["type", menu.spec.createsInterface],
+          ["mtu", e.values.get("mtu") ?? "1500"],
+          ["actual-mtu", "1500"],
+          ["running", e.values.get("disabled") === "true" ? "false" : "true"],
+          ["disabled", e.values.get("disabled") ?? "false"],
+        ]);
+        if (e.values.has("comment")) values.set("comment", e.values.get("comment")!);
+        rows.push({ id: e.id, values });
+      }
+    }
+    return rows;
+  }
+
+  private exists(ref: NonNullable<FieldSpec["ref"]>, value: Value, path: string): boolean {
+    const names = (p: string) => this.menu(p).entries.map((e) => e.values.get("name"));
+    switch (ref) {
+      case "interface":
+        return (path === "/ipv6/nd" && value === "all") || this.interfaceRows().some((r) => r.values.get("name") === value);
+      case "bridge":
+        return names("/interface/bridge").includes(value);
+      case "pool":
+        return value === "static-only" || names("/ip/pool").includes(value);
+      case "dhcp-server":
+        return value === "all" || names("/ip/dhcp-server").includes(value);
+      case "logging-action":
+        return names("/system/logging/action").includes(value);
+      case "interface-list":
+        return names("/interface/list").includes(value);
+      case "queue-parent":
+        return value === "global" || this.interfaceRows().some((r) => r.values.get("name") === value) || names("/queue/tree").includes(value);
+    }
+  }
+
+  /** Checks and normalises one value as the device would, or traps. */
+  private accept(menu: Menu, name: string, raw: Value): Value {
+    const field = menu.spec.fields[name];
+    if (!field || field.readOnly) throw new Trap(`unknown parameter ${name}`);
+    if (field.kind === "bool") {
+      if (BOOL_TRUE.has(raw)) return "true";
+      if (BOOL_FALSE.has(raw)) return "false";
+      throw new Trap(`input does not match any value of ${name}`, 1);
+    }
+    if (field.values && !field.values.includes(raw)) throw new Trap(`input does not match any value of ${name}`, 1);
+    if (field.kind === "int") {
+      if (!/^\d+$/.test(raw)) throw new Trap(`value of ${name} is not a number`, 1);
+      const [min, max] = field.range ?? [0, Number.MAX_SAFE_INTEGER];
+      if (Number(raw) < min || Number(raw) > max) throw new Trap(`value of ${name} out of range (${min}..${max})`, 1);
+      return String(Number(raw));
+    }
+    if (field.kind === "bits") {
+      const bits = parseBits(raw);
+      if (bits === undefined) throw new Trap(`value of ${name} is not a valid rate`, 1);
+      return bits;
+    }
+    if (field.kind === "address" && !validAddress(raw, false, false)) throw new Trap(`invalid value for argument ${name}`, 1);
+    if (field.kind === "prefix" && !validAddress(raw, true, true)) throw new Trap(`invalid value for argument ${name}`, 1);
+    if (field.kind === "address-or-prefix" && raw !== "" && !validAddress(raw.replace(/^!/, ""), true, false) && !/^[\d.:a-fA-F/]+-[\d.:a-fA-F]+$/.test(raw)) {
+      throw new Trap(`invalid value for argument ${name}`, 1);
+    }
+    if (field.ref && raw !== "" && !this.exists(field.ref, raw, menu.spec.path)) throw new Trap(`input does not match any value of ${name}`, 1);
+    return raw;
+  }
+
+  private resolveIds(menu: Menu, spec: string | undefined): Entry[] {
+    if (spec === undefined || spec === "") throw new Trap("no such item", 0);
+    return spec.split(",").map((one) => {
+      const entry = one.startsWith("*")
+        ? menu.entries.find((e) => formatId(e.id) === one)
+        : menu.entries.find((e) => e.values.get("name") === one);
+      if (!entry) throw new Trap("no such item", 0);
+      return entry;
+    });
+  }
+
+  private checkUnique(menu: Menu, values: Map<string, Value>, self?: Entry): void {
+    for (const rule of menu.spec.unique ?? []) {
+      const clash = menu.entries.find((e) => e !== self && rule.fields.every((f) => e.values.get(f) === values.get(f)));
+      if (clash) throw new Trap(rule.message);
+    }
+    if (menu.spec.createsInterface) {
+      const name = values.get("name");
+      if (this.interfaceRows().some((r) => r.values.get("name") === name && r.id !== self?.id)) throw new Trap("failure: already have interface with such name");
+    }
+  }
+
+  private computed(menu: Menu, values: Map<string, Value>): void {
+    if (menu.spec.path === "/ip/address") {
+      const address = values.get("address")!;
+      const [ip = "", length = "32"] = address.split("/");
+      if (!address.includes("/")) values.set("address", `${ip}/32`);
+      const n = ip.split(".").reduce((acc, o) => acc * 256 + Number(o), 0);
+      const bits = Number(length);
+      const network = bits === 0 ? 0 : Math.floor(n / 2 ** (32 - bits)) * 2 ** (32 - bits);
+      values.set("network", [24, 16, 8, 0].map((s) => Math.floor(network / 2 ** s) % 256).join("."));
+      values.set("actual-interface", values.get("interface")!);
+    }
+    if (menu.spec.path === "/interface/bridge/vlan") {
+      values.set("current-tagged", values.get("tagged") ?? "");
+      values.set("current-untagged", values.get("untagged") ?? "");
+    }
+  }
+
+  private print(menu: Menu, attributes: Map<string, string>, queries: readonly string[]): CommandResult {
+    const source = menu.spec.path === "/interface" ? this.interfaceRows() : menu.entries;
+    const rows = source.map((e) => {
+      const row: Record<string, Value> = menu.spec.singleton ? {} : { ".id": formatId(e.id) };
+      for (const [name, value] of e.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;
+      return row;
+    });
+    const matching = queries.length === 0 ? rows : rows.filter((row) => evaluateQuery(queries, row));
+    if (attributes.has("count-only")) return { ret: String(matching.length) };
+    const proplist = attributes.get(".proplist");
+    if (proplist === undefined) return { rows: matching };
+    const wanted = proplist.split(",");
+    return { rows: matching.map((row) => Object.fromEntries(wanted.filter((w) => w in row).map((w) => [w, row[w]!]))) };
+  }
+
+  private add(menu: Menu, attributes: Map<string, string>): CommandResult {
+    const given: Record<string, Value> = {};
+    let before: Entry | undefined;
+    for (const [name, raw] of attributes) {
+      if (name === "place-before") {
+        before = this.resolveIds(menu, raw)[0];
+        continue;
+      }
+      given[name] = this.accept(menu, name, raw);
+    }
+    const missing = Object.entries(menu.spec.fields).filter(([name, f]) => f.required && given[name] === undefined).map(([name]) => name);
+    if (missing.length > 0) throw new Trap(`missing value(s) of argument(s) ${missing.join(" ")}`);
+    const values = this.withDefaults(menu.spec, given);
+    this.computed(menu, values);
+    this.checkUnique(menu, values);
+    const entry = { id: this.nextId++, values };
+    const at = before ? menu.entries.indexOf(before) : menu.entries.length;
+    menu.entries.splice(at, 0, entry);
+    this.writes++;
+    return { ret: formatId(entry.id) };
+  }
+
+  private set(menu: Menu, attributes: Map<string, string>): CommandResult {
+    const targetSpec = attributes.get(".id") ?? attributes.get("numbers");
+    const targets = menu.spec.singleton ? menu.entries : this.resolveIds(menu, targetSpec);
+    const changes = new Map<string, Value>();
+    for (const [name, raw] of attributes) {
+      if (name === ".id" || name === "numbers") continue;
+      changes.set(name, this.accept(menu, name, raw));
+    }
+    for (const entry of targets) {
+      const values = new Map(entry.values);
+      for (const [name, value] of changes) values.set(name, value);
+      this.computed(menu, values);
+      this.checkUnique(menu, values, entry);
+      entry.values = values;
+    }
+    this.writes++;
+    return {};
+  }
+
+  private remove(menu: Menu, attributes: Map<string, string>): CommandResult {
+    const targets = this.resolveIds(menu, attributes.get(".id") ?? attributes.get("numbers"));
+    if (targets.some((t) => t.values.get("default") === "true" || t.values.get("builtin") === "true")) throw new Trap("failure: default entries cannot be removed");
+    menu.entries = menu.entries.filter((e) => !targets.includes(e));
+    this.writes++;
+    return {};
+  }
+
+  private move(menu: Menu, attributes: Map<string, string>): CommandResult {
+    const targets = this.resolveIds(menu, attributes.get("numbers") ?? attributes.get(".id"));
+    const destination = attributes.get("destination");
+    const rest = menu.entries.filter((e) => !targets.includes(e));
+    const before = destination === undefined ? undefined : this.resolveIds(menu, destination)[0];
+    const at = before && rest.includes(before) ? rest.indexOf(before) : rest.length;
+    rest.splice(at, 0, ...targets);
+    menu.entries = rest;
+    this.writes++;
+    return {};
+  }
+
+  /** The configuration as a RouterOS script, as `/export` prints it. */
+  export(): string {
+    const lines = [`# ${new Date(0).toISOString().slice(0, 10)} by RouterOS ${this.version}`, "# model = CHR (communes lab)"];
+    for (const menu of this.menus.values()) {
+      const section: string[] = [];
+      for (const entry of menu.entries) {
+        const settable = [...entry.values].filter(([name, value]) => {
+          const field = menu.spec.fields[name];
+          return field && !field.readOnly && !field.writeOnly && value !== field.default;
+        });
+        if (settable.length === 0) continue;
+        const args = settable.map(([name, value]) => `${name}=${/^[\w.:/*,-]+$/.test(value) ? value : JSON.stringify(value)}`).join(" ");
+        if (menu.spec.singleton) section.push(`set ${args}`);
+        else if (menu.spec.fixed || entry.values.get("default") === "true" || entry.values.get("builtin") === "true") {
+          const key = entry.values.get("name") ?? formatId(entry.id);
+          section.push(`set [ find ${menu.spec.path === "/interface" ? "default-name" : "name"}=${key} ] ${args}`);
+        } else section.push(`add ${args}`);
+      }
+      if (section.length > 0) lines.push(menu.spec.path.replace(/\//g, " ").trim().replace(/^/, "/"), ...section);
+    }
+    return `${lines.join("\n")}\n`;
+  }
+}
