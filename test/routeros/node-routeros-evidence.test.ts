@@ -1,0 +1,77 @@
+/**
+ * Evidence for the transport decision (docs/decisions/0007-routeros-client.md):
+ * node-routeros 1.6.9, the library the design named, against the lab router.
+ * Each test states the defect as observed; should a release fix one, its test
+ * fails and the decision is worth revisiting.
+ */
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { RouterOsApiClient } from "@communes/routeros";
+import { startLabRouter, type LabRouterOptions } from "@communes/lab";
+import { describe, expect, it } from "vitest";
+
+interface ProbeResult {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  result?: Record<string, unknown>;
+}
+
+async function probe(scenario: string, options: LabRouterOptions = {}): Promise<ProbeResult & { router: Awaited<ReturnType<typeof startLabRouter>> }> {
+  const router = await startLabRouter(options);
+  const child = spawn(process.execPath, [path.join(__dirname, "node-routeros-probe.cts"), scenario, String(router.port), router.username, router.password]);
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exitCode = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const line = stdout.trim().split("\n").pop();
+  return { router, exitCode, stdout, stderr, ...(line ? { result: JSON.parse(line) as Record<string, unknown> } : {}) };
+}
+
+describe("node-routeros 1.6.9 against the lab router", { timeout: 20_000 }, () => {
+  it("works for a plain login (the lab is not the problem)", async () => {
+    const { router, result } = await probe("login");
+    await router.close();
+    expect(result).toEqual({ outcome: "logged in" });
+  });
+
+  it("defect: an empty print on RouterOS >= 7.18 (`!empty`) throws an uncaught exception", async () => {
+    const { router, exitCode, stderr } = await probe("empty", { version: "7.19.4" });
+    await router.close();
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toMatch(/UNKNOWNREPLY|!empty/);
+  });
+
+  it("claim not reproduced: replies delivered one byte at a time are reassembled", async () => {
+    const login = await probe("login", { faults: { fragmentWrites: true } });
+    await login.router.close();
+    expect(login.result).toEqual({ outcome: "logged in" });
+    const rows = await probe("services", { faults: { fragmentWrites: true } });
+    await rows.router.close();
+    expect(rows.result).toEqual({ outcome: "resolved", count: 8 });
+  });
+
+  it("defect: Vietnamese text is sent as Windows-1252, so the router stores '?'", async () => {
+    const { router, result } = await probe("utf8");
+    const client = new RouterOsApiClient({ host: router.host, port: router.port, username: router.username, password: router.password });
+    const stored = (await client.print("/system/identity"))[0]!.name;
+    await client.close();
+    await router.close();
+    expect(result?.name).not.toBe("Thiệu Trung");
+    expect(stored).toBe("Thi?u Trung");
+  });
+
+  it("defect: the idle timeout surfaces as an unhandled error that kills the process", async () => {
+    const { router, exitCode, stderr } = await probe("idle");
+    await router.close();
+    expect(exitCode).not.toBe(0);
+    expect(stderr).toMatch(/SOCKTMOUT|timeout/i);
+  });
+
+  it("defect: a trap's category is lost", async () => {
+    const { router, result } = await probe("trap");
+    await router.close();
+    expect(result).toMatchObject({ outcome: "rejected", message: "input does not match any value of interface", category: null });
+  });
+});
