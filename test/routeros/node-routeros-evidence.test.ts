@@ -17,8 +17,11 @@ interface ProbeResult {
   result?: Record<string, unknown>;
 }
 
-async function probe(scenario: string, options: LabRouterOptions = {}): Promise<ProbeResult & { router: Awaited<ReturnType<typeof startLabRouter>> }> {
+type LabRouter = Awaited<ReturnType<typeof startLabRouter>>;
+
+async function probe(scenario: string, options: LabRouterOptions = {}, prepare?: (router: LabRouter) => void): Promise<ProbeResult & { router: LabRouter }> {
   const router = await startLabRouter(options);
+  prepare?.(router);
   const child = spawn(process.execPath, [path.join(__dirname, "node-routeros-probe.cts"), scenario, String(router.port), router.username, router.password]);
   let stdout = "";
   let stderr = "";
@@ -50,6 +53,11 @@ describe("node-routeros 1.6.9 against the lab router", { timeout: 20_000 }, () =
     const rows = await probe("services", { faults: { fragmentWrites: true } });
     await rows.router.close();
     expect(rows.result).toEqual({ outcome: "resolved", count: 8 });
+    const long = await probe("long", { faults: { fragmentWrites: true } }, (r) =>
+      r.device.execute("/system/identity/set", new Map([["name", "x".repeat(300)]]), []),
+    );
+    await long.router.close();
+    expect(long.result).toEqual({ outcome: "resolved", length: 300 });
   });
 
   it("defect: Vietnamese text is sent as Windows-1252, so the router stores '?'", async () => {
