@@ -3,3 +3,4 @@ export * from "./routeros/device";
 export * from "./routeros/api-server";
 export * from "./routeros/lab-certificate";
 export * from "./routeros/lab-router";
+export * from "./routeros/rest-server";

@@ -16,8 +16,10 @@ export interface ApiFaults {
   dropAfterSentences?: number;
   /** Delay before each reply, in milliseconds. */
   latencyMs?: number;
-  /** Write replies one byte at a time, so every sentence arrives in pieces. */
-  fragmentWrites?: boolean;
+  /** Write replies in pieces of this many bytes (1 when true), so sentences arrive cut. */
+  fragmentWrites?: boolean | number;
+  /** Pause between pieces, so the network does not join them again. Default: next tick of the event loop. */
+  fragmentDelayMs?: number;
   /** Answer the Nth configuration change (add, set, remove, move) from now with a trap instead. One-shot. */
   trapOnWrite?: number;
   /** Accept connections but never answer (for client timeouts). */
@@ -94,10 +96,12 @@ export class RouterOsApiServer {
       if (closed) return;
       const bytes = encodeSentence(words);
       if (this.faults.fragmentWrites) {
-        for (const byte of bytes) {
+        const size = this.faults.fragmentWrites === true ? 1 : this.faults.fragmentWrites;
+        const delay = this.faults.fragmentDelayMs;
+        for (let i = 0; i < bytes.length; i += size) {
           if (closed) return;
-          socket.write(Buffer.from([byte]));
-          await new Promise((r) => setImmediate(r));
+          socket.write(bytes.subarray(i, i + size));
+          await new Promise((r) => (delay ? setTimeout(r, delay) : setImmediate(r)));
         }
       } else socket.write(bytes);
       if (this.sentencesLeft !== undefined && --this.sentencesLeft <= 0) {

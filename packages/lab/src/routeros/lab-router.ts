@@ -1,26 +1,34 @@
-/** A ready emulated router for tests and demos: a device with a user, serving its API on loopback. */
+/**
+ * A ready emulated router for tests and demos: one device with a user,
+ * serving the binary API (plain or TLS) and the REST API (HTTPS) on loopback.
+ */
 import { RouterOsApiServer, type ApiFaults } from "./api-server";
 import { RouterOsDevice } from "./device";
 import { labCertificate } from "./lab-certificate";
+import { RouterOsRestServer } from "./rest-server";
 
 export interface LabRouterOptions {
   /** RouterOS version emulated; 7.18 and later answer empty prints with `!empty`. Default 7.19.4. */
   version?: string;
   username?: string;
   password?: string;
-  /** Serve api-ssl with the lab certificate instead of plain api. */
+  /** Serve the binary API as api-ssl (TLS, lab certificate) instead of plain api. */
   tls?: boolean;
   faults?: ApiFaults;
 }
 
 export interface LabRouter {
   device: RouterOsDevice;
+  /** The binary API service. */
   server: RouterOsApiServer;
+  rest: RouterOsRestServer;
   host: string;
+  /** Port of the binary API. */
   port: number;
+  restPort: number;
   username: string;
   password: string;
-  /** SHA-256 fingerprint of the TLS certificate, to pin. */
+  /** SHA-256 fingerprint of the lab certificate (api-ssl and REST), to pin. */
   fingerprint256: string;
   close(): Promise<void>;
 }
@@ -33,7 +41,24 @@ export async function startLabRouter(options: LabRouterOptions = {}): Promise<La
   device.writes = 0;
   device.calls.clear();
   const cert = labCertificate();
-  const server = new RouterOsApiServer({ device, ...(options.tls ? { tls: { key: cert.key, cert: cert.cert } } : {}), ...(options.faults ? { faults: options.faults } : {}) });
+  const tls = { key: cert.key, cert: cert.cert };
+  const server = new RouterOsApiServer({ device, ...(options.tls ? { tls } : {}), ...(options.faults ? { faults: options.faults } : {}) });
+  const rest = new RouterOsRestServer({ device, tls });
   const port = await server.listen();
-  return { device, server, host: "127.0.0.1", port, username, password, fingerprint256: cert.fingerprint256, close: () => server.close() };
+  const restPort = await rest.listen();
+  return {
+    device,
+    server,
+    rest,
+    host: "127.0.0.1",
+    port,
+    restPort,
+    username,
+    password,
+    fingerprint256: cert.fingerprint256,
+    close: async () => {
+      await server.close();
+      await rest.close();
+    },
+  };
 }
