@@ -4,3 +4,4 @@ export * from "./routeros/api-server";
 export * from "./routeros/lab-certificate";
 export * from "./routeros/lab-router";
 export * from "./routeros/rest-server";
+export * from "./routeros/ssh-server";

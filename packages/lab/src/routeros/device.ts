@@ -93,6 +93,11 @@ export class RouterOsDevice {
     this.execute("/user/add", new Map([["name", user.name], ["group", user.group ?? "full"], ["password", user.password]]), []);
   }
 
+  /** The system identity (`/system identity`), shown in the CLI prompt. */
+  get identity(): string {
+    return this.menu("/system/identity").entries[0]!.values.get("name") ?? "MikroTik";
+  }
+
   users(): Array<{ name: string; password: string }> {
     return this.menu("/user").entries
       .filter((e) => e.values.get("disabled") !== "true")
@@ -335,7 +340,7 @@ export class RouterOsDevice {
 
   /** The configuration as a RouterOS script, as `/export` prints it. */
   export(): string {
-    const lines = [`# ${new Date(0).toISOString().slice(0, 10)} by RouterOS ${this.version}`, "# model = CHR (communes lab)"];
+    const lines = [`# by RouterOS ${this.version}`, "# model = CHR (communes lab)"];
     for (const menu of this.menus.values()) {
       const section: string[] = [];
       for (const entry of menu.entries) {

@@ -1,11 +1,12 @@
 /**
  * A ready emulated router for tests and demos: one device with a user,
- * serving the binary API (plain or TLS) and the REST API (HTTPS) on loopback.
+ * serving the binary API (plain or TLS), the REST API (HTTPS) and SSH on loopback.
  */
 import { RouterOsApiServer, type ApiFaults } from "./api-server";
 import { RouterOsDevice } from "./device";
 import { labCertificate } from "./lab-certificate";
 import { RouterOsRestServer } from "./rest-server";
+import { RouterOsSshServer } from "./ssh-server";
 
 export interface LabRouterOptions {
   /** RouterOS version emulated; 7.18 and later answer empty prints with `!empty`. Default 7.19.4. */
@@ -22,10 +23,13 @@ export interface LabRouter {
   /** The binary API service. */
   server: RouterOsApiServer;
   rest: RouterOsRestServer;
+  /** SSH, for `/export`. */
+  ssh: RouterOsSshServer;
   host: string;
   /** Port of the binary API. */
   port: number;
   restPort: number;
+  sshPort: number;
   username: string;
   password: string;
   /** SHA-256 fingerprint of the lab certificate (api-ssl and REST), to pin. */
@@ -44,21 +48,26 @@ export async function startLabRouter(options: LabRouterOptions = {}): Promise<La
   const tls = { key: cert.key, cert: cert.cert };
   const server = new RouterOsApiServer({ device, ...(options.tls ? { tls } : {}), ...(options.faults ? { faults: options.faults } : {}) });
   const rest = new RouterOsRestServer({ device, tls });
+  const ssh = new RouterOsSshServer(device);
   const port = await server.listen();
   const restPort = await rest.listen();
+  const sshPort = await ssh.listen();
   return {
     device,
     server,
     rest,
+    ssh,
     host: "127.0.0.1",
     port,
     restPort,
+    sshPort,
     username,
     password,
     fingerprint256: cert.fingerprint256,
     close: async () => {
       await server.close();
       await rest.close();
+      await ssh.close();
     },
   };
 }

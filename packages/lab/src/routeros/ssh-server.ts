@@ -1,0 +1,86 @@
+/**
+ * The emulated router's SSH service, enough for the audit trail: `/export`
+ * (as an exec request or typed at the prompt) prints the configuration as a
+ * RouterOS script. Other commands get RouterOS's own error. Loopback only,
+ * a fixed lab host key, the device's users and passwords.
+ */
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { Server, type Connection, type ServerChannel } from "ssh2";
+import type { RouterOsDevice } from "./device";
+
+const hostKey = () => readFileSync(path.resolve(__dirname, "../../certs/routeros-lab-ssh-host"));
+
+function run(device: RouterOsDevice, line: string): string {
+  const command = line.trim();
+  if (/^\/export(\s+(terse|verbose|hide-sensitive|show-sensitive))*$/.test(command)) return device.export();
+  const word = command.split(/\s+/)[0] ?? "";
+  return `bad command name ${word.replace(/^\//, "")} (line 1 column ${command.indexOf(word) + 2})\n`;
+}
+
+export class RouterOsSshServer {
+  private server: Server | undefined;
+  private readonly connections = new Set<Connection>();
+
+  constructor(private readonly device: RouterOsDevice) {}
+
+  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+    this.server = new Server({ hostKeys: [hostKey()] }, (client) => {
+      this.connections.add(client);
+      client.on("close", () => this.connections.delete(client));
+      client.on("error", () => client.end());
+      let user = "";
+      client.on("authentication", (ctx) => {
+        if (ctx.method === "password" && this.device.checkLogin(ctx.username, ctx.password)) {
+          user = ctx.username;
+          ctx.accept();
+        } else ctx.reject(["password"]);
+      });
+      client.on("ready", () => {
+        client.on("session", (accept) => {
+          const session = accept();
+          session.on("exec", (acceptExec, _reject, info) => {
+            const channel = acceptExec();
+            channel.write(run(this.device, info.command).replace(/\n/g, "\r\n"));
+            channel.exit(0);
+            channel.end();
+          });
+          session.on("pty", (acceptPty) => acceptPty?.());
+          session.on("shell", (acceptShell) => this.shell(acceptShell(), user));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, host, () => resolve()));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  private shell(channel: ServerChannel, user: string): void {
+    const prompt = () => channel.write(`[${user}@${this.device.identity}] > `);
+    let line = "";
+    prompt();
+    channel.on("data", (data: Buffer) => {
+      for (const ch of data.toString("utf8")) {
+        if (ch === "\r" || ch === "\n") {
+          channel.write("\r\n");
+          if (line.trim() === "/quit") {
+            channel.write("interrupted\r\n");
+            channel.end();
+            return;
+          }
+          if (line.trim() !== "") channel.write(run(this.device, line).replace(/\n/g, "\r\n"));
+          line = "";
+          prompt();
+        } else {
+          line += ch;
+          channel.write(ch);
+        }
+      }
+    });
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.connections) c.end();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
