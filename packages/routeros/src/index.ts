@@ -4,3 +4,7 @@ export * from "./client/errors";
 export * from "./client/transport";
 export * from "./client/api-client";
 export * from "./client/rest-client";
+export * from "./menus/menu-table";
+export * from "./menus/tables";
+export * from "./engine/normalise";
+export * from "./engine/table-engine";

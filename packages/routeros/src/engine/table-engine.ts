@@ -1,0 +1,147 @@
+/**
+ * The generic engine over the menu tables: the canonical form of entries,
+ * reading a menu into it with one print, and the changes (add, set, remove,
+ * move) that turn what the device holds into what the inventory says.
+ */
+import type { MenuTable } from "../menus/menu-table";
+import type { Row, RouterOsTransport } from "../client/transport";
+import { normalise } from "./normalise";
+
+/** Fields of one entry in canonical form: normalised, device defaults left out (key fields always kept). */
+export type Entry = Record<string, string>;
+
+/** A menu's managed state: entries by key, and their order where order matters. */
+export interface TableState {
+  path: string;
+  entries: Record<string, Entry>;
+  order?: string[];
+}
+
+/** The key of the single entry of a singleton menu. */
+export const SETTINGS_KEY = "settings";
+
+export interface Problem {
+  field: string;
+  reason: string;
+}
+
+/** The canonical form of an entry; problems for fields the table does not know. */
+export function canonicalEntry(table: MenuTable, fields: Readonly<Record<string, string>>): { entry: Entry; problems: Problem[] } {
+  const entry: Entry = {};
+  const problems: Problem[] = [];
+  for (const [name, raw] of Object.entries(fields)) {
+    const spec = table.fields[name];
+    if (!spec) {
+      problems.push({ field: name, reason: `${table.path} has no managed property ${name}; known: ${Object.keys(table.fields).join(", ")}` });
+      continue;
+    }
+    const value = normalise(spec.normalise, raw);
+    if (value !== normalise(spec.normalise, spec.default) || table.key.includes(name)) entry[name] = value;
+  }
+  return { entry, problems };
+}
+
+export function entryKey(table: MenuTable, entry: Readonly<Record<string, string>>): string {
+  if (table.kind === "singleton") return SETTINGS_KEY;
+  return table.key.map((k) => entry[k] ?? "").join(" ");
+}
+
+/** True for entries the device made itself or ships with: never owned, never removed. */
+function unmanageable(row: Row): boolean {
+  return row.dynamic === "true" || row.default === "true" || row.builtin === "true";
+}
+
+export interface Observed {
+  state: TableState;
+  /** `.id` of each entry by key. */
+  ids: Record<string, string>;
+}
+
+/** Reads a menu with one print and puts it in canonical form. */
+export async function readTable(transport: RouterOsTransport, table: MenuTable): Promise<Observed> {
+  const rows = await transport.print(table.path);
+  const entries: Record<string, Entry> = {};
+  const ids: Record<string, string> = {};
+  const order: string[] = [];
+  for (const row of rows) {
+    if (unmanageable(row)) continue;
+    const known = Object.fromEntries(Object.entries(row).filter(([k]) => k in table.fields));
+    const { entry } = canonicalEntry(table, known);
+    const key = entryKey(table, entry);
+    // Two entries with one key: keep the first; the second shows up as drift on the next read.
+    if (key in entries) continue;
+    entries[key] = entry;
+    if (row[".id"]) ids[key] = row[".id"];
+    order.push(key);
+  }
+  return { state: { path: table.path, entries, ...(table.ordered ? { order } : {}) }, ids };
+}
+
+export type Change =
+  | { op: "add"; key: string; values: Entry }
+  | { op: "set"; key: string; values: Entry }
+  | { op: "remove"; key: string }
+  | { op: "move"; keys: string[] };
+
+/** Field values that make `current` into `wanted`: changed ones, and device values reset to their defaults. */
+function fieldChanges(table: MenuTable, current: Entry, wanted: Entry): Entry {
+  const out: Entry = {};
+  for (const [name, value] of Object.entries(wanted)) if (current[name] !== value) out[name] = value;
+  for (const name of Object.keys(current)) {
+    if (!(name in wanted)) out[name] = normalise(table.fields[name]!.normalise, table.fields[name]!.default);
+  }
+  return out;
+}
+
+/**
+ * The changes from `observed` to `desired`, in the order to apply them:
+ * removals first (so a re-used key or address is free), then sets, adds,
+ * and one move to restore the order of an ordered menu.
+ */
+export function planChanges(table: MenuTable, desired: TableState, observed: TableState): Change[] {
+  const changes: Change[] = [];
+  if (table.ownership === "owned" && table.kind === "list") {
+    for (const key of Object.keys(observed.entries)) if (!(key in desired.entries)) changes.push({ op: "remove", key });
+  }
+  for (const [key, wanted] of Object.entries(desired.entries)) {
+    const current = observed.entries[key];
+    if (current === undefined) {
+      if (table.kind === "list") changes.push({ op: "add", key, values: wanted });
+      else changes.push({ op: "set", key, values: fieldChanges(table, {}, wanted) });
+      continue;
+    }
+    const values = fieldChanges(table, current, wanted);
+    if (Object.keys(values).length > 0) changes.push({ op: "set", key, values });
+  }
+  if (table.ordered) {
+    const wantedOrder = desired.order ?? Object.keys(desired.entries);
+    const kept = (observed.order ?? []).filter((k) => k in desired.entries);
+    const after = [...kept, ...wantedOrder.filter((k) => !kept.includes(k))];
+    if (after.join("\u0000") !== wantedOrder.join("\u0000")) changes.push({ op: "move", keys: wantedOrder });
+  }
+  return changes;
+}
+
+/** Applies changes; `ids` is updated as entries are added and removed. */
+export async function applyChanges(transport: RouterOsTransport, table: MenuTable, changes: readonly Change[], ids: Record<string, string>): Promise<void> {
+  for (const change of changes) {
+    switch (change.op) {
+      case "remove":
+        await transport.remove(table.path, ids[change.key]!);
+        delete ids[change.key];
+        break;
+      case "add":
+        ids[change.key] = await transport.add(table.path, change.values);
+        break;
+      case "set": {
+        const id = table.kind === "singleton" ? undefined : ids[change.key];
+        if (table.kind !== "singleton" && id === undefined) throw new Error(`${table.path}: no entry ${change.key} on the device to change`);
+        await transport.set(table.path, id, change.values);
+        break;
+      }
+      case "move":
+        await transport.move(table.path, change.keys.map((k) => ids[k]!));
+        break;
+    }
+  }
+}

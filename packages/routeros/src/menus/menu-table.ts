@@ -1,0 +1,48 @@
+/**
+ * What the provider knows about each RouterOS menu it manages, as data (the
+ * community.routeros model): the path, what identifies an entry, the settable
+ * fields with the defaults the device fills in and how their values compare,
+ * whether order matters and who owns the entries. One generic engine
+ * (engine/table-engine.ts) reads, compares and applies every menu.
+ */
+
+/** How values of a field compare: RouterOS accepts several spellings of one value. */
+export type Normaliser =
+  /** yes/true, no/false → true/false */
+  | "bool"
+  /** 10M, 10000k, 10000000 → 10000000 */
+  | "bits"
+  /** 1d, 24h, 1d00:00:00 → seconds */
+  | "duration"
+  /** a,b and b,a are the same set */
+  | "set"
+  /** compared as written */
+  | "text";
+
+export interface MenuField {
+  /** What the device holds when nobody set the field; "" when it is empty. */
+  default: string;
+  normalise?: Normaliser;
+}
+
+export interface MenuTable {
+  path: string;
+  /**
+   * list: entries added and removed; singleton: one object (identity, dns);
+   * fixed: entries that exist on every device and can only be changed (services).
+   */
+  kind: "list" | "singleton" | "fixed";
+  /** Fields whose values together identify an entry (not `.id`, which differs per device). */
+  key: readonly string[];
+  /** Entries form a sequence evaluated in order (firewall rules): order is part of the state. */
+  ordered?: boolean;
+  /**
+   * owned: entries the inventory does not declare are drift and are removed;
+   * merge: they are left alone. Dynamic and built-in entries are never touched.
+   */
+  ownership: "owned" | "merge";
+  /** The fields the provider manages, with the device's defaults. */
+  fields: Readonly<Record<string, MenuField>>;
+  /** The oldest RouterOS version with this menu as described. */
+  minVersion: string;
+}

@@ -1,0 +1,108 @@
+/** The generic table engine against the lab router: read, plan, apply, converge. */
+import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
+import { startLabRouter, type LabRouter } from "@communes/lab";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+
+let router: LabRouter;
+let client: RouterOsApiClient;
+
+beforeEach(async () => {
+  router = await startLabRouter();
+  client = new RouterOsApiClient({ host: router.host, port: router.port, username: router.username, password: router.password });
+});
+afterEach(async () => {
+  await client.close();
+  await router.close();
+});
+
+function desired(path: string, entries: Array<Record<string, string>>, order = false): TableState {
+  const table = menuTable(path);
+  const out: TableState = { path, entries: {}, ...(order ? { order: [] } : {}) };
+  for (const fields of entries) {
+    const { entry, problems } = canonicalEntry(table, fields);
+    expect(problems).toEqual([]);
+    const key = entryKey(table, entry);
+    out.entries[key] = entry;
+    out.order?.push(key);
+  }
+  return out;
+}
+
+async function converge(state: TableState): Promise<number> {
+  const table = menuTable(state.path);
+  const observed = await readTable(client, table);
+  const changes = planChanges(table, state, observed.state);
+  await applyChanges(client, table, changes, observed.ids);
+  return changes.length;
+}
+
+describe("table engine", () => {
+  it("adds what is missing, then finds nothing to do", async () => {
+    const pools = desired("/ip/pool", [
+      { name: "staff", ranges: "10.40.7.20-10.40.7.254" },
+      { name: "wifi", ranges: "10.44.14.10-10.44.15.254", comment: "Wi-Fi phục vụ người dân" },
+    ]);
+    expect(await converge(pools)).toBe(2);
+    expect(await converge(pools)).toBe(0);
+    expect((await readTable(client, menuTable("/ip/pool"))).state).toEqual(pools);
+  });
+
+  it("reverts changes made by hand and removes entries it does not own", async () => {
+    const pools = desired("/ip/pool", [{ name: "staff", ranges: "10.40.7.20-10.40.7.254" }]);
+    await converge(pools);
+    const [row] = await client.print("/ip/pool");
+    await client.set("/ip/pool", row![".id"], { ranges: "10.40.7.100-10.40.7.110", comment: "by hand" });
+    await client.add("/ip/pool", { name: "rogue", ranges: "10.9.9.1-10.9.9.9" });
+    const table = menuTable("/ip/pool");
+    const observed = await readTable(client, table);
+    expect(planChanges(table, pools, observed.state)).toEqual([
+      { op: "remove", key: "rogue" },
+      { op: "set", key: "staff", values: { ranges: "10.40.7.20-10.40.7.254", comment: "" } },
+    ]);
+    await applyChanges(client, table, planChanges(table, pools, observed.state), observed.ids);
+    expect((await readTable(client, table)).state).toEqual(pools);
+  });
+
+  it("compares values as the device means them: yes is true, 1d is 24h, sets ignore order", async () => {
+    await client.add("/interface/bridge", { name: "bridge" });
+    await client.add("/interface/bridge/vlan", { bridge: "bridge", "vlan-ids": "20", tagged: "bridge,ether5" });
+    const vlans = desired("/interface/bridge/vlan", [{ bridge: "bridge", "vlan-ids": "20", tagged: "ether5,bridge" }]);
+    expect(await converge(vlans)).toBe(0);
+    const bridges = desired("/interface/bridge", [{ name: "bridge", "vlan-filtering": "no" }]);
+    expect(await converge(bridges)).toBe(0);
+    await client.add("/ip/dhcp-server", { name: "staff", interface: "ether2", "lease-time": "1d" });
+    expect(await converge(desired("/ip/dhcp-server", [{ name: "staff", interface: "ether2", "lease-time": "24h" }]))).toBe(0);
+  });
+
+  it("restores the order of an ordered menu with one move", async () => {
+    const rules = desired(
+      "/ip/firewall/filter",
+      [
+        { chain: "forward", action: "accept", "connection-state": "established,related", comment: "communes: established" },
+        { chain: "forward", action: "accept", "src-address": "10.40.7.0/24", comment: "communes: staff to internet" },
+        { chain: "forward", action: "drop", comment: "communes: drop the rest" },
+      ],
+      true,
+    );
+    await converge(rules);
+    const rows = await client.print("/ip/firewall/filter");
+    await client.move("/ip/firewall/filter", [rows[2]![".id"]!], rows[0]![".id"]);
+    const table = menuTable("/ip/firewall/filter");
+    const observed = await readTable(client, table);
+    expect(observed.state.order).toEqual(["communes: drop the rest", "communes: established", "communes: staff to internet"]);
+    const changes = planChanges(table, rules, observed.state);
+    expect(changes).toEqual([{ op: "move", keys: rules.order }]);
+    await applyChanges(client, table, changes, observed.ids);
+    expect((await readTable(client, table)).state).toEqual(rules);
+  });
+
+  it("sets singletons and fixed entries, never adding or removing them", async () => {
+    const identity = desired("/system/identity", [{ name: "UBND xã Thiệu Trung" }]);
+    expect(await converge(identity)).toBe(1);
+    expect((await client.print("/system/identity"))[0]!.name).toBe("UBND xã Thiệu Trung");
+    const services = desired("/ip/service", [{ name: "telnet", disabled: "yes" }, { name: "api-ssl", address: "172.16.1.0/24,10.38.0.224/27" }]);
+    expect(await converge(services)).toBe(2);
+    expect(await converge(services)).toBe(0);
+    expect((await client.print("/ip/service")).length).toBe(8);
+  });
+});
