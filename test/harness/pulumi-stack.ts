@@ -4,7 +4,7 @@
  * API with the project's own CLI (never `PulumiCommand.install()`). Each
  * operation returns what the engine reported, structured for assertions.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import {
@@ -161,6 +161,13 @@ export class TestStack {
     const refresh = await this.refresh();
     const destroy = await this.destroy();
     return { up, preview, refresh, destroy };
+  }
+
+  /** Every file of the stack's state as stored on disk, for checks that no secret is kept in clear. */
+  async storedState(): Promise<string> {
+    const files = await readdir(path.join(this.stateDir, "state"), { recursive: true, withFileTypes: true });
+    const texts = await Promise.all(files.filter((f) => f.isFile()).map((f) => readFile(path.join(f.parentPath, f.name), "utf8")));
+    return texts.join("\n");
   }
 
   async outputs(): Promise<Record<string, unknown>> {

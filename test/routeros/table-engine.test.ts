@@ -106,3 +106,16 @@ describe("table engine", () => {
     expect((await client.print("/ip/service")).length).toBe(8);
   });
 });
+
+describe("ordered menus from scratch", () => {
+  it("adds rules in the wanted order, whatever the order of the entries map", () => {
+    const table = menuTable("/ip/firewall/filter");
+    const state: TableState = {
+      path: table.path,
+      entries: { b: { chain: "forward", comment: "b" }, a: { chain: "forward", comment: "a" } },
+      order: ["b", "a"],
+    };
+    const changes = planChanges(table, state, { path: table.path, entries: {}, order: [] });
+    expect(changes.map((c) => (c.op === "add" ? c.key : c.op))).toEqual(["b", "a"]);
+  });
+});

@@ -1,2 +1,4 @@
 /** Program-side resources of the communes provider. */
 export { TextFile, type TextFileArgs } from "./lab/text-file";
+export { Provider, type ProviderArgs, type RouterConnectionArgs } from "./provider-resource";
+export { RouterOsTable, type RouterOsTableArgs } from "./routeros/table";

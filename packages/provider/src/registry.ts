@@ -1,5 +1,6 @@
 /** Every resource type the communes provider serves. */
 import type { AnyResourceType } from "./resource-type";
 import { textFileType } from "./lab/text-file-type";
+import { tableType } from "./routeros/table-type";
 
-export const resourceTypes: readonly AnyResourceType[] = [textFileType];
+export const resourceTypes: readonly AnyResourceType[] = [textFileType, tableType];

@@ -309,7 +309,11 @@ export class RouterOsDevice {
     }
     for (const entry of targets) {
       const values = new Map(entry.values);
-      for (const [name, value] of changes) values.set(name, value);
+      for (const [name, value] of changes) {
+        // Emptying a property without a default unsets it: print no longer shows it.
+        if (value === "" && menu.spec.fields[name]?.default === undefined) values.delete(name);
+        else values.set(name, value);
+      }
       this.computed(menu, values);
       this.checkUnique(menu, values, entry);
       entry.values = values;

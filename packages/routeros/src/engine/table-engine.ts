@@ -103,7 +103,10 @@ export function planChanges(table: MenuTable, desired: TableState, observed: Tab
   if (table.ownership === "owned" && table.kind === "list") {
     for (const key of Object.keys(observed.entries)) if (!(key in desired.entries)) changes.push({ op: "remove", key });
   }
-  for (const [key, wanted] of Object.entries(desired.entries)) {
+  const wantedOrder = desired.order ?? Object.keys(desired.entries);
+  // Adds go in the wanted order: in an ordered menu they land at the end in that order.
+  for (const key of table.ordered ? wantedOrder : Object.keys(desired.entries)) {
+    const wanted = desired.entries[key]!;
     const current = observed.entries[key];
     if (current === undefined) {
       if (table.kind === "list") changes.push({ op: "add", key, values: wanted });
@@ -114,7 +117,6 @@ export function planChanges(table: MenuTable, desired: TableState, observed: Tab
     if (Object.keys(values).length > 0) changes.push({ op: "set", key, values });
   }
   if (table.ordered) {
-    const wantedOrder = desired.order ?? Object.keys(desired.entries);
     const kept = (observed.order ?? []).filter((k) => k in desired.entries);
     const after = [...kept, ...wantedOrder.filter((k) => !kept.includes(k))];
     if (after.join("\u0000") !== wantedOrder.join("\u0000")) changes.push({ op: "move", keys: wantedOrder });

@@ -1,0 +1,50 @@
+/**
+ * One connection per router for the life of the provider process (one
+ * engine operation), shared by every resource of that router: resources are
+ * handled concurrently and the transport multiplexes them.
+ */
+import { RouterOsApiClient, RouterOsRestClient, type RouterOsTransport } from "@communes/routeros";
+import { OperationError } from "../resource-type";
+import type { PropertyMap } from "../wire";
+
+export interface RouterConnection {
+  host: string;
+  port?: number;
+  transport: "api" | "api-ssl" | "rest";
+  username: string;
+  password: string;
+  /** SHA-256 certificate fingerprint, required for api-ssl and rest. */
+  tlsFingerprint?: string;
+  timeoutMs?: number;
+}
+
+const pool = new Map<string, RouterOsTransport>();
+
+/** The router connection of the provider's configuration (`routeros: {...}`), checked. */
+export function routerConnection(config: Readonly<PropertyMap>): RouterConnection {
+  const raw = config.routeros;
+  const c = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<RouterConnection> | undefined;
+  const missing = (["host", "transport", "username", "password"] as const).filter((k) => !c?.[k]);
+  if (!c || missing.length > 0) {
+    throw new OperationError(`this communes provider has no router to talk to: set routeros.${missing.join(", routeros.")} in its configuration`);
+  }
+  if (!["api", "api-ssl", "rest"].includes(c.transport!)) throw new OperationError(`routeros.transport ${JSON.stringify(c.transport)} is not api, api-ssl or rest`);
+  if (c.transport !== "api" && !c.tlsFingerprint) {
+    throw new OperationError(`routeros.transport ${c.transport} needs routeros.tlsFingerprint: the router's certificate is pinned, never trusted blindly`);
+  }
+  return c as RouterConnection;
+}
+
+export function transportFor(c: RouterConnection): RouterOsTransport {
+  const key = JSON.stringify([c.transport, c.host, c.port, c.username, c.password, c.tlsFingerprint]);
+  let transport = pool.get(key);
+  if (!transport) {
+    const common = { host: c.host, username: c.username, password: c.password, ...(c.port ? { port: c.port } : {}), ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}) };
+    transport =
+      c.transport === "rest"
+        ? new RouterOsRestClient({ ...common, tls: { fingerprint256: c.tlsFingerprint! } })
+        : new RouterOsApiClient({ ...common, ...(c.transport === "api-ssl" ? { tls: { fingerprint256: c.tlsFingerprint! } } : {}) });
+    pool.set(key, transport);
+  }
+  return transport;
+}
