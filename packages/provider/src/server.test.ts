@@ -134,6 +134,14 @@ describe("ProviderServer over gRPC", () => {
     expect(read.getId()).toBe("");
   });
 
+  it("never creates anything for a preview", async () => {
+    const res = await rpc<provproto.CreateResponse>((cb) =>
+      client.create(new provproto.CreateRequest().setUrn(urn("communes:test:User")).setPreview(true).setProperties(struct({ name: "ghost", password: "p" })), cb),
+    );
+    expect(res.getId()).toBe("");
+    expect(live.has("ghost")).toBe(false);
+  });
+
   it("a partial failure reaches the engine as ErrorResourceInitFailed with the id and state", async () => {
     const err = await rpc<provproto.CreateResponse>((cb) => client.create(new provproto.CreateRequest().setUrn(urn("communes:test:User")).setProperties(struct({ name: "half", password: "p" })), cb)).then(
       () => undefined,

@@ -194,6 +194,8 @@ export class ProviderServer {
     create: answer(async (req: provproto.CreateRequest) => {
       const type = this.typeFor(req.getUrn());
       const { values, secretKeys } = unwrapSecrets(toJs(req.getProperties()));
+      // We declare no preview support; should an engine still ask, never touch a device in a preview.
+      if (req.getPreview()) return new provproto.CreateResponse().setProperties(toStruct(wrapSecrets(values, secretKeys)));
       const created = await type.create(values, this.ctx);
       return new provproto.CreateResponse()
         .setId(created.id)
@@ -217,6 +219,7 @@ export class ProviderServer {
       const type = this.typeFor(req.getUrn());
       const olds = unwrapSecrets(toJs(req.getOlds())).values;
       const { values, secretKeys } = unwrapSecrets(toJs(req.getNews()));
+      if (req.getPreview()) return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(values, secretKeys)));
       const state = await type.update(req.getId(), olds, values, this.ctx);
       return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(state as PropertyMap, secretKeys)));
     }),
