@@ -437,6 +437,10 @@ export interface Commune {
      */
     model?: string;
     /**
+     * Router interface the switch trunk is plugged into; every zone is tagged on it. Default: ether3.
+     */
+    trunk?: string;
+    /**
      * SHA-256 fingerprint of the router's API certificate, pinned for api-ssl and rest.
      */
     tlsFingerprint?: string;

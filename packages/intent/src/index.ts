@@ -1,0 +1,2 @@
+export * from "./router-intent";
+export * from "./routeros-script";

@@ -1,0 +1,84 @@
+/**
+ * The commune router's intent, from the Thanh Hóa example inventory: its
+ * RouterOS form (a golden file reviewers read), its consistency with the
+ * provider's menu tables, and that it applies cleanly to the lab router,
+ * stage by stage, and converges.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { discover, loadInventory } from "@communes/inventory";
+import { routerIntent, routerScript, type RouterIntent } from "@communes/intent";
+import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
+import { startLabRouter } from "@communes/lab";
+import { describe, expect, it } from "vitest";
+
+function intentFor(file: string): RouterIntent {
+  const { targets } = discover([file]);
+  const inventory = loadInventory(targets[0]!);
+  expect(inventory.diagnostics).toEqual([]);
+  const commune = inventory.communes.find((c) => c.file === file)!;
+  const plan = inventory.plans.find((p) => p.file === file)!;
+  return routerIntent(inventory.province!, commune, plan);
+}
+
+function state(path: string, entries: Array<Record<string, string>>): TableState {
+  const table = menuTable(path);
+  const out: TableState = { path, entries: {}, ...(table.ordered ? { order: [] } : {}) };
+  for (const fields of entries) {
+    const { entry, problems } = canonicalEntry(table, fields);
+    expect(problems, path).toEqual([]);
+    const key = entryKey(table, entry);
+    expect(out.entries, `${path}: two entries with key ${key}`).not.toHaveProperty(key);
+    out.entries[key] = entry;
+    out.order?.push(key);
+  }
+  return out;
+}
+
+const thieuTrung = "examples/thanh-hoa/communes/thieu-trung.yaml";
+
+describe("router intent", () => {
+  it("renders Thiệu Trung's router as the golden RouterOS script", () => {
+    const script = routerScript(intentFor(thieuTrung));
+    const golden = "test/fixtures/golden/thieu-trung-r1.rsc";
+    if (process.env.COMMUNES_UPDATE_FIXTURES === "1") writeFileSync(golden, script);
+    expect(script).toBe(readFileSync(golden, "utf8"));
+  });
+
+  it("uses only managed menus and properties, each entry once", () => {
+    for (const table of intentFor(thieuTrung).tables) state(table.path, table.entries);
+  });
+
+  it("keeps the NOC's management path; refuses a policy that would cut it", () => {
+    expect(intentFor(thieuTrung).lockout).toEqual([]);
+    const { targets } = discover([thieuTrung]);
+    const inventory = loadInventory(targets[0]!);
+    const province = { ...inventory.province!, flows: inventory.province!.flows.filter((f) => !f.to.includes("management")) };
+    const commune = inventory.communes.find((c) => c.file === thieuTrung)!;
+    const intent = routerIntent(province, commune, inventory.plans.find((p) => p.file === thieuTrung)!);
+    expect(intent.lockout.join("\n")).toMatch(/no flow of the province's policy reaches the management zone/);
+  });
+
+  it("applies to the lab router stage by stage, then has nothing left to change", { timeout: 30_000 }, async () => {
+    const intent = intentFor(thieuTrung);
+    const router = await startLabRouter();
+    const client = new RouterOsApiClient({ host: router.host, port: router.port, username: router.username, password: router.password });
+    try {
+      const stages = [...new Set(intent.tables.map((t) => t.stage))].sort();
+      for (const stage of stages) {
+        for (const t of intent.tables.filter((x) => x.stage === stage)) {
+          const table = menuTable(t.path);
+          const observed = await readTable(client, table);
+          await applyChanges(client, table, planChanges(table, state(t.path, t.entries), observed.state), observed.ids);
+        }
+      }
+      for (const t of intent.tables) {
+        const table = menuTable(t.path);
+        expect(planChanges(table, state(t.path, t.entries), (await readTable(client, table)).state), t.path).toEqual([]);
+      }
+      expect(router.device.execute("/system/identity/print", new Map(), []).rows![0]!.name).toBe("xã Thiệu Trung");
+    } finally {
+      await client.close();
+      await router.close();
+    }
+  });
+});
