@@ -33,7 +33,8 @@ function provinceAbove(file: string): string | undefined {
   let dir = path.dirname(path.resolve(file));
   for (;;) {
     const candidate = path.join(dir, PROVINCE_FILE);
-    if (existsSync(candidate)) return path.relative(process.cwd(), candidate) || PROVINCE_FILE;
+    // Keep the user's style: absolute in, absolute out; otherwise relative to where they are.
+    if (existsSync(candidate)) return path.isAbsolute(file) ? candidate : path.relative(process.cwd(), candidate) || PROVINCE_FILE;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;

@@ -2,3 +2,4 @@
 export { TextFile, type TextFileArgs } from "./lab/text-file";
 export { Provider, type ProviderArgs, type RouterConnectionArgs } from "./provider-resource";
 export { RouterOsTable, type RouterOsTableArgs } from "./routeros/table";
+export { CommuneRouter, tableResourceName, type CommuneRouterArgs, type RouterTableArgs } from "./routeros/commune-router";

@@ -1,0 +1,45 @@
+/**
+ * `communes:router:CommuneRouter`: a commune router as one component, one
+ * `communes:routeros:Table` child per menu. Tables of a later stage depend on
+ * every table of the stage before (a VLAN interface needs its bridge), so
+ * the engine applies them in order and in parallel within a stage.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { RouterOsTable } from "./table";
+
+export interface RouterTableArgs {
+  path: string;
+  stage: number;
+  entries: Array<Record<string, string>>;
+}
+
+export interface CommuneRouterArgs {
+  /** The router's tables, from the router intent. */
+  tables: readonly RouterTableArgs[];
+}
+
+/** Child names are a public contract (renaming one replaces it): `<router>/ip/address`. */
+export function tableResourceName(router: string, path: string): string {
+  return `${router}${path}`;
+}
+
+export class CommuneRouter extends pulumi.ComponentResource {
+  readonly tables: Record<string, RouterOsTable> = {};
+
+  constructor(name: string, args: CommuneRouterArgs, opts: pulumi.ComponentResourceOptions & { provider: pulumi.ProviderResource }) {
+    super("communes:router:CommuneRouter", name, {}, opts);
+    const stages = [...new Set(args.tables.map((t) => t.stage))].sort((a, b) => a - b);
+    let previous: RouterOsTable[] = [];
+    for (const stage of stages) {
+      const current = args.tables
+        .filter((t) => t.stage === stage)
+        .map((t) => {
+          const table = new RouterOsTable(tableResourceName(name, t.path), { path: t.path, entries: t.entries }, { parent: this, provider: opts.provider, dependsOn: previous });
+          this.tables[t.path] = table;
+          return table;
+        });
+      previous = [...previous, ...current];
+    }
+    this.registerOutputs({});
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * One commune office: validates the inventory (a bad one stops here with
+ * file:line:col errors, before any resource is registered), derives the
+ * router's intent, refuses a change that would lock the NOC out, and
+ * configures the router.
+ *
+ * Stack configuration:
+ *   inventory              the commune's inventory file (required)
+ *   <passwordSecret>       the router password, as named in the inventory (secret)
+ *   routerHost, routerPort, routerTransport, routerTlsFingerprint
+ *                          override how the router is reached (the lab uses them)
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
+import { routerIntent } from "@communes/intent";
+import { CommuneRouter, Provider } from "@communes/provider";
+
+const config = new pulumi.Config();
+const inventoryFile = config.require("inventory");
+
+const { targets, errors } = discover([inventoryFile]);
+if (errors.length > 0) throw new pulumi.RunError(`inventory: ${errors.join("; ")}`);
+const inventory = loadInventory(targets[0]!);
+const problems = inventory.diagnostics.filter((d) => targets[0]!.requested.has(d.file) || d.file === targets[0]!.provinceFile);
+if (problems.length > 0) {
+  throw new pulumi.RunError(`the inventory has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was changed:\n${problems.map(formatDiagnostic).join("\n")}`);
+}
+const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file))!;
+const plan = inventory.plans.find((p) => p.file === commune.file)!;
+const intent = routerIntent(inventory.province!, commune, plan);
+if (intent.lockout.length > 0) {
+  throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${intent.lockout.map((l) => `  - ${l}`).join("\n")}`);
+}
+
+const settings = commune.settings.router;
+const transport = (config.get("routerTransport") ?? settings.api.transport) as "api" | "api-ssl" | "rest";
+const management = plan.devices.find((d) => d.role === "router")!;
+const tlsFingerprint = config.get("routerTlsFingerprint") ?? commune.router.tlsFingerprint;
+const provider = new Provider(intent.hostname, {
+  routeros: {
+    host: config.get("routerHost") ?? formatAddress(management.address),
+    port: config.getNumber("routerPort") ?? settings.api.port,
+    transport,
+    username: settings.credentials.username,
+    password: config.requireSecret(settings.credentials.passwordSecret),
+    ...(tlsFingerprint ? { tlsFingerprint } : {}),
+  },
+});
+
+new CommuneRouter(intent.hostname, { tables: intent.tables }, { provider });
+
+export const communeName = `${commune.kind} ${commune.name}`;
+export const router = { hostname: intent.hostname, managementAddress: formatAddress(management.address) };

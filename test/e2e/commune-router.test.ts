@@ -1,0 +1,132 @@
+/**
+ * The commune stack's router, end to end: the Thiệu Trung inventory drives
+ * the real Pulumi engine against the lab router (api-ssl). up → no-change
+ * preview → one inventory value changed previews as exactly that property →
+ * changes made on the router show in refresh → up restores → destroy. A bad
+ * inventory and a lock-out are refused before anything is touched.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { startLabRouter, type LabRouter } from "@communes/lab";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { changeCount, TestStack } from "../harness/pulumi-stack";
+import { repoRoot } from "../harness/toolchain";
+
+const projectDir = path.join(repoRoot, "stacks/commune");
+
+/** A private copy of the example province (province.yaml and Thiệu Trung), to edit. */
+function copyInventory(): { dir: string; commune: string; province: string } {
+  const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
+  cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
+  cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-trung.yaml"), path.join(dir, "communes/thieu-trung.yaml"), { recursive: true });
+  return { dir, commune: path.join(dir, "communes/thieu-trung.yaml"), province: path.join(dir, "province.yaml") };
+}
+
+function edit(file: string, from: string, to: string): void {
+  const text = readFileSync(file, "utf8");
+  if (!text.includes(from)) throw new Error(`${from} not in ${file}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+describe("the commune stack's router against the lab", { timeout: 300_000 }, () => {
+  let router: LabRouter;
+  let stack: TestStack;
+  let inventory: ReturnType<typeof copyInventory>;
+  const rows = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!;
+
+  beforeAll(async () => {
+    router = await startLabRouter({ tls: true });
+    inventory = copyInventory();
+    stack = await TestStack.create({
+      projectDir,
+      config: {
+        inventory: { value: inventory.commune },
+        routerHost: { value: router.host },
+        routerPort: { value: String(router.port) },
+        routerTlsFingerprint: { value: router.fingerprint256 },
+        routerPassword: { value: router.password, secret: true },
+      },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await router?.close();
+    rmSync(inventory.dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it("up configures the router from the inventory; a second preview shows no changes", async () => {
+    router.device.calls.clear();
+    const up = await stack.up();
+    const calls = Object.fromEntries(router.device.calls);
+    console.log(up.stdout.split("\n").slice(-12).join("\n"));
+    console.log(`API calls for the first up: ${Object.values(calls).reduce((a, b) => a + b, 0)} ${JSON.stringify(calls)}`);
+    expect(rows("/system/identity")[0]!.name).toBe("xã Thiệu Trung");
+    expect(rows("/interface/vlan").map((v) => v.name).sort()).toEqual(["vlan10-management", "vlan20-staff", "vlan30-service-centre", "vlan40-meeting-room", "vlan50-citizen-wifi"]);
+    expect(rows("/ip/firewall/filter").at(-1)!.comment).toBe("communes: drop everything else");
+    expect(rows("/queue/tree").find((q) => q.name === "dedicated")!["max-limit"]).toBe("10000000");
+    expect(rows("/ip/service").find((s) => s.name === "telnet")!.disabled).toBe("true");
+    expect(Object.entries(calls).filter(([c]) => c.endsWith("/print")).every(([, n]) => n === 1)).toBe(true);
+
+    router.device.calls.clear();
+    const preview = await stack.preview();
+    expect(changeCount(preview)).toBe(0);
+    expect(router.device.calls.size).toBe(0);
+  });
+
+  it("one changed inventory value previews as exactly that property", async () => {
+    edit(inventory.commune, "  - name: Màn hình xếp hàng một cửa", "  - name: Màn hình gọi số một cửa");
+    const preview = await stack.preview();
+    const changed = preview.steps.filter((s) => s.op !== "same");
+    expect(changed.map((s) => [s.urn.split("::").pop(), Object.keys(s.detailedDiff)])).toEqual([
+      ["thieu-trung-r1/ip/dhcp-server/lease", ['entries["00:16:3E:38:00:07"].comment']],
+    ]);
+    await stack.up();
+    expect(rows("/ip/dhcp-server/lease")[0]!.comment).toBe("Màn hình gọi số một cửa");
+  });
+
+  it("refresh reports exactly the changes made on the router, and up restores them", async () => {
+    const staff = rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!;
+    router.device.execute("/ip/address/set", new Map([[".id", staff[".id"]!], ["comment", "sửa tay"]]), []);
+    router.device.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "added by hand"], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
+    router.device.execute("/interface/vlan/add", new Map([["name", "vlan99-rogue"], ["vlan-id", "99"], ["interface", "bridge"]]), []);
+    const refresh = await stack.refresh();
+    const drifted = refresh.outcomes.filter((s) => s.op === "update").map((s) => s.urn.split("::").pop()).sort();
+    expect(drifted).toEqual(["thieu-trung-r1/interface/vlan", "thieu-trung-r1/ip/address", "thieu-trung-r1/ip/firewall/filter"]);
+
+    await stack.up();
+    expect(rows("/interface/vlan").map((v) => v.name)).not.toContain("vlan99-rogue");
+    expect(rows("/ip/firewall/filter").map((r) => r.comment)).not.toContain("added by hand");
+    expect(rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!.comment).toBe("Mạng cán bộ, công chức");
+    expect(changeCount(await stack.refresh())).toBe(0);
+  });
+
+  it("refuses a bad inventory before touching anything, with file:line:col", async () => {
+    edit(inventory.commune, "kind: xã", "kind: xa");
+    router.device.calls.clear();
+    const failure = await stack.preview().then(() => new Error("preview succeeded"), (e: unknown) => e as Error);
+    expect(failure.message).toMatch(/thieu-trung\.yaml:7:7 kind: "xa" is not allowed/);
+    expect(failure.message).not.toMatch(/^\s+at /m);
+    expect(router.device.calls.size).toBe(0);
+    edit(inventory.commune, "kind: xa", "kind: xã");
+  });
+
+  it("refuses, at preview, a policy that would lock the NOC out", async () => {
+    const flow = "  - from: noc\n    to: [management]\n    description: Devices are managed from the provincial NOC only.\n";
+    edit(inventory.province, flow, "");
+    const failure = await stack.preview().then(() => new Error("preview succeeded"), (e: unknown) => e as Error);
+    expect(failure.message).toMatch(/refused: this change would cut the NOC's management path to thieu-trung-r1/);
+    edit(inventory.province, "  - from: management\n", `${flow}  - from: management\n`); // back where it was: order is part of the firewall
+    expect(changeCount(await stack.preview())).toBe(0);
+  });
+
+  it("destroy removes what it created; the identity stays", async () => {
+    await stack.destroy();
+    expect(rows("/interface/vlan")).toEqual([]);
+    expect(rows("/ip/firewall/filter")).toEqual([]);
+    expect(rows("/ip/address")).toEqual([]);
+    expect(rows("/system/identity")[0]!.name).toBe("xã Thiệu Trung");
+    expect(stack.egress.attempts).toEqual([]);
+  });
+});
