@@ -130,3 +130,40 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(stack.egress.attempts).toEqual([]);
   });
 });
+
+describe("connection dropped at several points of the commune's first up", { timeout: 300_000 }, () => {
+  for (const sentences of [25, 100, 200]) {
+    it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
+      const router = await startLabRouter();
+      const inventory = copyInventory();
+      const stack = await TestStack.create({
+        projectDir,
+        config: {
+          inventory: { value: inventory.commune },
+          routerHost: { value: router.host },
+          routerPort: { value: String(router.port) },
+          routerTransport: { value: "api" },
+          routerPassword: { value: router.password, secret: true },
+        },
+      });
+      try {
+        router.server.setFaults({ dropAfterSentences: sentences });
+        await expect(stack.up()).rejects.toThrow(/connection (lost|closed by the router).*run up again to finish/);
+        router.server.setFaults({});
+        await stack.up();
+        const count = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!.filter((r) => r.default !== "true" && r.builtin !== "true").length;
+        expect(count("/interface/vlan")).toBe(5);
+        expect(count("/ip/address")).toBe(6);
+        expect(count("/ip/firewall/filter")).toBe(18);
+        expect(count("/ipv6/firewall/filter")).toBe(18);
+        expect(count("/ip/dhcp-server")).toBe(4);
+        expect(changeCount(await stack.refresh())).toBe(0);
+        expect(changeCount(await stack.preview())).toBe(0);
+      } finally {
+        await stack.dispose();
+        await router.close();
+        rmSync(inventory.dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

@@ -37,7 +37,8 @@ function deviceError(err: unknown, where: string, applied: number, total: number
   if (err instanceof RouterOsTrapError) return new OperationError(`${where}: the router refused ${err.message}`);
   if (err instanceof RouterOsAuthError || err instanceof RouterOsTlsPinError) return new OperationError(`${where}: ${err.message}`);
   if (err instanceof RouterOsConnectionError) {
-    const message = `${where}: ${err.message} after ${applied} of ${total} changes; run up again to finish`;
+    const progress = total === 0 ? "before any change" : `after ${applied} of ${total} changes`;
+    const message = `${where}: ${err.message} ${progress}; run up again to finish`;
     return applied > 0 ? new PartialFailure(message, state.path, state) : new OperationError(message);
   }
   return err instanceof Error ? err : new Error(String(err));

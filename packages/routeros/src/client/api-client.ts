@@ -80,7 +80,7 @@ export class RouterOsApiClient implements RouterOsTransport {
       }
       for (const words of sentences) this.onSentence(socket, words);
     });
-    socket.on("error", (err) => this.fail(socket, new RouterOsConnectionError(`${this.label}: ${err.message}`)));
+    socket.on("error", (err) => this.fail(socket, new RouterOsConnectionError(`${this.label}: connection lost (${err.message})`)));
     socket.on("close", () => this.fail(socket, new RouterOsConnectionError(`${this.label}: connection closed by the router`)));
     try {
       await this.send("/login", [attributeWord("name", this.options.username), attributeWord("password", this.options.password)], this.options.connectTimeoutMs ?? 10_000);
