@@ -167,3 +167,37 @@ describe("connection dropped at several points of the commune's first up", { tim
     });
   }
 });
+
+describe("a commune on PPPoE", { timeout: 300_000 }, () => {
+  it("sets the line's password from the stack's secret, keeps it secret, and shows no drift for it", async () => {
+    const router = await startLabRouter();
+    const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
+    cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
+    cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-toan.yaml"), path.join(dir, "communes/thieu-toan.yaml"));
+    const stack = await TestStack.create({
+      projectDir,
+      config: {
+        inventory: { value: path.join(dir, "communes/thieu-toan.yaml") },
+        routerHost: { value: router.host },
+        routerPort: { value: String(router.port) },
+        routerTransport: { value: "api" },
+        routerPassword: { value: router.password, secret: true },
+        pppoePassword: { value: "pppoe-s3cret-from-isp", secret: true },
+      },
+    });
+    try {
+      const up = await stack.up();
+      const pppoe = router.device.execute("/interface/pppoe-client/print", new Map(), []).rows!;
+      expect(pppoe).toEqual([expect.objectContaining({ name: "pppoe-out1", user: "thieu-toan@fiber" })]);
+      expect(JSON.stringify(pppoe)).not.toContain("pppoe-s3cret-from-isp"); // write-only on the device too
+      expect(up.stdout).not.toContain("pppoe-s3cret-from-isp");
+      expect(await stack.storedState()).not.toContain("pppoe-s3cret-from-isp");
+      expect(changeCount(await stack.refresh())).toBe(0);
+      expect(changeCount(await stack.preview())).toBe(0);
+    } finally {
+      await stack.dispose();
+      await router.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -48,6 +48,14 @@ describe("router intent", () => {
     for (const table of intentFor(thieuTrung).tables) state(table.path, table.entries);
   });
 
+  it("names the PPPoE password by its secret, never by value", () => {
+    const intent = intentFor("examples/thanh-hoa/communes/thieu-toan.yaml");
+    const pppoe = intent.tables.find((t) => t.path === "/interface/pppoe-client")!;
+    expect(pppoe.entries).toEqual([expect.objectContaining({ name: "pppoe-out1", interface: "ether2", user: "thieu-toan@fiber", password: "$secret:pppoePassword" })]);
+    expect(routerScript(intent)).toContain('password="(secret pppoePassword)"');
+    for (const table of intent.tables) state(table.path, table.entries);
+  });
+
   it("keeps the NOC's management path; refuses a policy that would cut it", () => {
     expect(intentFor(thieuTrung).lockout).toEqual([]);
     const { targets } = discover([thieuTrung]);

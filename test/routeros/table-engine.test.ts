@@ -107,6 +107,19 @@ describe("table engine", () => {
   });
 });
 
+describe("write-only fields", () => {
+  it("compares a password with what was last written, since the device never shows it", async () => {
+    const table = menuTable("/interface/pppoe-client");
+    const wanted = desired("/interface/pppoe-client", [{ name: "pppoe-out1", interface: "ether2", user: "u@fiber", password: "one" }]);
+    expect(await converge(wanted)).toBe(1);
+    const observed = await readTable(client, table);
+    expect(observed.state.entries["pppoe-out1"]).not.toHaveProperty("password");
+    expect(planChanges(table, wanted, observed.state, wanted)).toEqual([]);
+    const rotated = desired("/interface/pppoe-client", [{ name: "pppoe-out1", interface: "ether2", user: "u@fiber", password: "two" }]);
+    expect(planChanges(table, rotated, observed.state, wanted)).toEqual([{ op: "set", key: "pppoe-out1", values: { password: "two" } }]);
+  });
+});
+
 describe("ordered menus from scratch", () => {
   it("adds rules in the wanted order, whatever the order of the entries map", () => {
     const table = menuTable("/ip/firewall/filter");

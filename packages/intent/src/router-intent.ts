@@ -25,6 +25,15 @@ export interface RouterIntent {
 
 export const BRIDGE = "bridge";
 
+/**
+ * A value the intent cannot hold because it is a secret: the name of the
+ * Pulumi config secret that holds it. The stack program substitutes it.
+ */
+export const SECRET_PREFIX = "$secret:";
+export function secretRef(name: string): string {
+  return `${SECRET_PREFIX}${name}`;
+}
+
 /** Which tables refer to objects other tables create. */
 const STAGES: Record<string, number> = {
   "/interface/bridge/port": 2,
@@ -113,7 +122,7 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   table(
     "/interface/pppoe-client",
     internet.type === "pppoe"
-      ? [{ name: "pppoe-out1", interface: internet.interface, user: internet.username, "add-default-route": "true", "default-route-distance": "1", "use-peer-dns": "false", comment: "communes: Internet line" }]
+      ? [{ name: "pppoe-out1", interface: internet.interface, user: internet.username, password: secretRef(internet.passwordSecret), "add-default-route": "true", "default-route-distance": "1", "use-peer-dns": "false", comment: "communes: Internet line" }]
       : [],
   );
   table("/interface/list", [

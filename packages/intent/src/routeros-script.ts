@@ -2,9 +2,10 @@
  * A router intent as a RouterOS script, the form network engineers read:
  * for golden files, review reports and comparing with `/export`.
  */
-import type { RouterIntent } from "./router-intent";
+import { SECRET_PREFIX, type RouterIntent } from "./router-intent";
 
 function quote(value: string): string {
+  if (value.startsWith(SECRET_PREFIX)) return `"(secret ${value.slice(SECRET_PREFIX.length)})"`;
   return /^[\w.:/*,!@-]+$/.test(value) ? value : JSON.stringify(value);
 }
 

@@ -12,7 +12,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
-import { routerIntent } from "@communes/intent";
+import { routerIntent, SECRET_PREFIX } from "@communes/intent";
 import { CommuneRouter, Provider } from "@communes/provider";
 
 const config = new pulumi.Config();
@@ -47,7 +47,14 @@ const provider = new Provider(intent.hostname, {
   },
 });
 
-new CommuneRouter(intent.hostname, { tables: intent.tables }, { provider });
+// Secrets named by the intent (the PPPoE password) come from the stack's encrypted config.
+const tables = intent.tables.map((t) => ({
+  ...t,
+  entries: t.entries.map((e) =>
+    Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? config.requireSecret(v.slice(SECRET_PREFIX.length)) : v])),
+  ),
+}));
+new CommuneRouter(intent.hostname, { tables }, { provider });
 
 export const communeName = `${commune.kind} ${commune.name}`;
 export const router = { hostname: intent.hostname, managementAddress: formatAddress(management.address) };

@@ -10,7 +10,7 @@ import { RouterOsTable } from "./table";
 export interface RouterTableArgs {
   path: string;
   stage: number;
-  entries: Array<Record<string, string>>;
+  entries: Array<Record<string, pulumi.Input<string>>>;
 }
 
 export interface CommuneRouterArgs {

@@ -8,6 +8,7 @@
 import {
   applyChanges,
   canonicalEntry,
+  keepWriteOnly,
   entryKey,
   menuTable,
   MENU_TABLES,
@@ -44,7 +45,7 @@ function deviceError(err: unknown, where: string, applied: number, total: number
   return err instanceof Error ? err : new Error(String(err));
 }
 
-async function converge(inputs: TableState, ctx: OperationContext): Promise<TableState> {
+async function converge(inputs: TableState, ctx: OperationContext, written?: TableState): Promise<TableState> {
   const connection = routerConnection(ctx.config);
   const where = `${connection.host} ${inputs.path}`;
   const transport = transportFor(connection);
@@ -53,7 +54,7 @@ async function converge(inputs: TableState, ctx: OperationContext): Promise<Tabl
   let applied = 0;
   try {
     const observed = await readTable(transport, table);
-    changes = planChanges(table, inputs, observed.state);
+    changes = planChanges(table, inputs, observed.state, written);
     for (const change of changes) {
       await applyChanges(transport, table, [change], observed.ids);
       applied++;
@@ -112,11 +113,13 @@ export const tableType: ResourceType<TableInputs, TableState> = {
       const managed = new Set(Object.keys(state.entries ?? {}));
       observed.entries = Object.fromEntries(Object.entries(observed.entries).filter(([k]) => managed.has(k)));
     }
-    return { state: observed, inputs: observed };
+    // Passwords cannot be read back: keep what was written, so they never show as drift.
+    const withSecrets = keepWriteOnly(table, observed, state as TableState);
+    return { state: withSecrets, inputs: withSecrets };
   },
 
-  async update(_id, _olds, news, ctx) {
-    return converge(news, ctx);
+  async update(_id, olds, news, ctx) {
+    return converge(news, ctx, olds);
   },
 
   async delete(_id, state, ctx) {

@@ -57,6 +57,19 @@ export interface Observed {
   ids: Record<string, string>;
 }
 
+/** Copies write-only fields (which a read cannot see) from a recorded state into an observed one. */
+export function keepWriteOnly(table: MenuTable, observed: TableState, recorded: TableState | undefined): TableState {
+  const writeOnly = Object.entries(table.fields).filter(([, f]) => f.writeOnly).map(([n]) => n);
+  if (writeOnly.length === 0 || !recorded) return observed;
+  const entries = Object.fromEntries(
+    Object.entries(observed.entries).map(([key, entry]) => {
+      const kept = Object.fromEntries(writeOnly.filter((n) => recorded.entries[key]?.[n] !== undefined).map((n) => [n, recorded.entries[key]![n]!]));
+      return [key, { ...entry, ...kept }];
+    }),
+  );
+  return { ...observed, entries };
+}
+
 /** Reads a menu with one print and puts it in canonical form. */
 export async function readTable(transport: RouterOsTransport, table: MenuTable): Promise<Observed> {
   const rows = await transport.print(table.path);
@@ -83,8 +96,14 @@ export type Change =
   | { op: "remove"; key: string }
   | { op: "move"; keys: string[] };
 
-/** Field values that make `current` into `wanted`: changed ones, and device values reset to their defaults. */
-function fieldChanges(table: MenuTable, current: Entry, wanted: Entry): Entry {
+/**
+ * Field values that make `current` into `wanted`: changed ones, and device
+ * values reset to their defaults. Write-only fields (passwords) are compared
+ * with `written`, what was last written, since the device never shows them.
+ */
+function fieldChanges(table: MenuTable, observed: Entry, wanted: Entry, written: Entry = {}): Entry {
+  const current: Entry = { ...observed };
+  for (const [name, field] of Object.entries(table.fields)) if (field.writeOnly && written[name] !== undefined) current[name] = written[name];
   const out: Entry = {};
   for (const [name, value] of Object.entries(wanted)) if (current[name] !== value) out[name] = value;
   for (const name of Object.keys(current)) {
@@ -98,7 +117,7 @@ function fieldChanges(table: MenuTable, current: Entry, wanted: Entry): Entry {
  * removals first (so a re-used key or address is free), then sets, adds,
  * and one move to restore the order of an ordered menu.
  */
-export function planChanges(table: MenuTable, desired: TableState, observed: TableState): Change[] {
+export function planChanges(table: MenuTable, desired: TableState, observed: TableState, written?: TableState): Change[] {
   const changes: Change[] = [];
   if (table.ownership === "owned" && table.kind === "list") {
     for (const key of Object.keys(observed.entries)) if (!(key in desired.entries)) changes.push({ op: "remove", key });
@@ -113,7 +132,7 @@ export function planChanges(table: MenuTable, desired: TableState, observed: Tab
       else changes.push({ op: "set", key, values: fieldChanges(table, {}, wanted) });
       continue;
     }
-    const values = fieldChanges(table, current, wanted);
+    const values = fieldChanges(table, current, wanted, written?.entries[key]);
     if (Object.keys(values).length > 0) changes.push({ op: "set", key, values });
   }
   if (table.ordered) {

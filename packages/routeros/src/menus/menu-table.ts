@@ -23,6 +23,8 @@ export interface MenuField {
   /** What the device holds when nobody set the field; "" when it is empty. */
   default: string;
   normalise?: Normaliser;
+  /** Accepted but never printed (passwords): compared with what was last written, not with the device. */
+  writeOnly?: boolean;
 }
 
 export interface MenuTable {

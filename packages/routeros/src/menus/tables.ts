@@ -94,7 +94,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     kind: "list",
     key: ["name"],
     ownership: "owned",
-    fields: { name: text(), interface: text(), user: text(), "add-default-route": bool(false), "default-route-distance": text("1"), "use-peer-dns": bool(false), ...comment },
+    fields: { name: text(), interface: text(), user: text(), password: { default: "", writeOnly: true }, "add-default-route": bool(false), "default-route-distance": text("1"), "use-peer-dns": bool(false), ...comment },
     minVersion: "7.1",
   },
   { path: "/ip/address", kind: "list", key: ["address", "interface"], ownership: "owned", fields: { address: text(), interface: text(), ...comment }, minVersion: "7.1" },
