@@ -82,7 +82,9 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(changed.map((s) => [s.urn.split("::").pop(), Object.keys(s.detailedDiff)])).toEqual([
       ["thieu-trung-r1/ip/dhcp-server/lease", ['entries["00:16:3E:38:00:07"].comment']],
     ]);
+    router.device.calls.clear();
     await stack.up();
+    expect(Object.fromEntries(router.device.calls)).toEqual({ "/ip/dhcp-server/lease/print": 1, "/ip/dhcp-server/lease/set": 1 });
     expect(rows("/ip/dhcp-server/lease")[0]!.comment).toBe("Màn hình gọi số một cửa");
   });
 
@@ -91,7 +93,12 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     router.device.execute("/ip/address/set", new Map([[".id", staff[".id"]!], ["comment", "sửa tay"]]), []);
     router.device.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "added by hand"], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
     router.device.execute("/interface/vlan/add", new Map([["name", "vlan99-rogue"], ["vlan-id", "99"], ["interface", "bridge"]]), []);
+    router.device.calls.clear();
     const refresh = await stack.refresh();
+    const refreshCalls = Object.fromEntries(router.device.calls);
+    console.log(`API calls for refresh: ${Object.values(refreshCalls).reduce((a, b) => a + b, 0)}`);
+    expect(Object.keys(refreshCalls).every((c) => c.endsWith("/print")) && Object.values(refreshCalls).every((n) => n === 1)).toBe(true);
+    expect(Object.keys(refreshCalls)).toHaveLength(31);
     const drifted = refresh.outcomes.filter((s) => s.op === "update").map((s) => s.urn.split("::").pop()).sort();
     expect(drifted).toEqual(["thieu-trung-r1/interface/vlan", "thieu-trung-r1/ip/address", "thieu-trung-r1/ip/firewall/filter"]);
 

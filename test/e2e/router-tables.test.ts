@@ -99,6 +99,23 @@ describe("communes:routeros:Table on the real engine", { timeout: 180_000 }, () 
     expect(up.stdout).not.toContain(router.password);
   });
 
+  it("imports a menu configured by hand, reading it as it is", async () => {
+    router.device.execute("/ip/pool/add", new Map([["name", "by-hand"], ["ranges", "10.9.0.10-10.9.0.20"]]), []);
+    const providerUrn = (await stack.stack.exportStack()).deployment.resources.find((r: { type: string }) => r.type === "pulumi:providers:communes").urn as string;
+    const result = await stack.stack.import({
+      nameTable: { router: providerUrn },
+      resources: [{ type: "communes:routeros:Table", name: "pools", id: "/ip/pool", provider: "router" }],
+      generateCode: false,
+    });
+    expect(result.summary.result).toBe("succeeded");
+    const state = await stack.stack.exportStack();
+    const pools = state.deployment.resources.find((r: { urn: string }) => r.urn.endsWith("::pools"));
+    expect(pools.outputs.entries).toEqual({ "by-hand": { name: "by-hand", ranges: "10.9.0.10-10.9.0.20" } });
+    // The program does not declare it: the next up would delete it; take it out of the stack instead.
+    state.deployment.resources = state.deployment.resources.filter((r: { urn: string }) => r.urn !== pools.urn);
+    await stack.stack.importStack(state);
+  });
+
   it("destroy removes the entries it created and leaves the identity", async () => {
     await stack.destroy();
     expect(print("/interface/vlan")).toEqual([]);

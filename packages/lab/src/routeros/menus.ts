@@ -53,6 +53,20 @@ const addressList: Record<string, FieldSpec> = {
   ...common,
 };
 
+const route = (path: string): MenuSpec => ({
+  path,
+  fields: {
+    "dst-address": { required: true, kind: "prefix" },
+    gateway: { kind: "text" },
+    distance: { kind: "int", range: [1, 255], default: "1" },
+    "check-gateway": { values: ["arp", "bfd", "bfd-multihop", "none", "ping"] },
+    "routing-table": { default: "main" },
+    active: { readOnly: true, default: "true" },
+    dynamic: { readOnly: true, default: "false" },
+    ...common,
+  },
+});
+
 export const MENUS: readonly MenuSpec[] = [
   {
     path: "/interface",
@@ -284,32 +298,8 @@ export const MENUS: readonly MenuSpec[] = [
     },
     initial: [{ interface: "all", default: "true" }],
   },
-  {
-    path: "/ip/route",
-    fields: {
-      "dst-address": { required: true, kind: "prefix" },
-      gateway: { kind: "text" },
-      distance: { kind: "int", range: [1, 255], default: "1" },
-      "check-gateway": { values: ["arp", "bfd", "bfd-multihop", "none", "ping"] },
-      "routing-table": { default: "main" },
-      active: { readOnly: true, default: "true" },
-      dynamic: { readOnly: true, default: "false" },
-      ...common,
-    },
-  },
-  {
-    path: "/ipv6/route",
-    fields: {
-      "dst-address": { required: true, kind: "prefix" },
-      gateway: { kind: "text" },
-      distance: { kind: "int", range: [1, 255], default: "1" },
-      "check-gateway": { values: ["arp", "bfd", "bfd-multihop", "none", "ping"] },
-      "routing-table": { default: "main" },
-      active: { readOnly: true, default: "true" },
-      dynamic: { readOnly: true, default: "false" },
-      ...common,
-    },
-  },
+  route("/ip/route"),
+  route("/ipv6/route"),
   {
     path: "/queue/tree",
     unique: [{ fields: ["name"], message: "failure: already have queue with such name" }],
