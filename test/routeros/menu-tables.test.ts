@@ -29,7 +29,7 @@ describe("menu tables", () => {
     const samples: Record<string, string> = {
       name: "x", interface: "ether1", bridge: "bridge1", "vlan-ids": "10", "vlan-id": "10", address: "10.0.0.1/24", list: "l",
       chain: "forward", comment: "c", ranges: "10.0.0.10-10.0.0.20", "dst-address": "10.1.0.0/16", gateway: "10.0.0.254",
-      parent: "global", topics: "info", action: "memory", "mac-address": "00:11:22:33:44:55", target: "memory",
+      parent: "global", topics: "info", action: "memory", "mac-address": "00:11:22:33:44:55", target: "memory", request: "address",
     };
     if (table.kind === "singleton" || table.kind === "fixed") {
       const row = device.execute(`${table.path}/print`, new Map(), []).rows![0]!;
@@ -41,7 +41,7 @@ describe("menu tables", () => {
     }
     if (table.path.startsWith("/interface/bridge/")) device.execute("/interface/bridge/add", new Map([["name", "bridge1"]]), []);
     if (table.path === "/interface/list/member") device.execute("/interface/list/add", new Map([["name", "l"]]), []);
-    const required = ["name", "interface", "bridge", "vlan-ids", "vlan-id", "address", "list", "chain", "ranges", "dst-address", "parent", "topics", "action", "mac-address"];
+    const required = ["name", "interface", "bridge", "vlan-ids", "vlan-id", "address", "list", "chain", "ranges", "dst-address", "parent", "topics", "action", "mac-address", "request"];
     for (const f of required) if (f in table.fields || (table.path === "/ip/dhcp-server/lease" && f === "address")) template[f] = samples[f]!;
     if (table.path === "/ip/dhcp-server/network") template.address = "10.0.0.0/24";
     if (table.path === "/ip/dhcp-server/lease") template.address = "10.0.0.5";

@@ -51,6 +51,7 @@ const STAGES: Record<string, number> = {
   "/ip/dhcp-server/network": 4,
   "/ip/dhcp-server/lease": 4,
   "/ip/route": 4,
+  "/ipv6/dhcp-client": 2,
   "/ipv6/route": 4,
   "/queue/tree": 4,
   "/system/logging": 2,
@@ -174,6 +175,13 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   );
 
   // Uplinks: the Internet line, the dedicated line with routes to the government networks.
+  // IPv6 on a DHCP or PPPoE Internet line: the ISP's address and default route by DHCPv6.
+  table(
+    "/ipv6/dhcp-client",
+    internet.type === "static"
+      ? []
+      : [{ interface: internetInterface, request: "address", "add-default-route": "true", "default-route-distance": "1", "use-peer-dns": "false", comment: "communes: Internet line (IPv6)" }],
+  );
   const dedicated4 = links4.find((l) => l.uplink === "dedicated");
   const dedicated6 = links6.find((l) => l.uplink === "dedicated");
   const viaDedicated = [...destinations.values()].filter((d) => d.via === "dedicated");

@@ -282,6 +282,21 @@ export const MENUS: readonly MenuSpec[] = [
     },
   },
   {
+    path: "/ipv6/dhcp-client",
+    unique: [{ fields: ["interface"], message: "failure: dhcp-client on that interface already exists" }],
+    fields: {
+      interface: { required: true, ref: "interface" },
+      request: { required: true, kind: "text" },
+      "add-default-route": { kind: "bool", default: "false" },
+      "default-route-distance": { kind: "int", range: [0, 255], default: "1" },
+      "use-peer-dns": { kind: "bool", default: "true" },
+      status: { readOnly: true, default: "searching..." },
+      dynamic: { readOnly: true, default: "false" },
+      invalid: { readOnly: true, default: "false" },
+      ...common,
+    },
+  },
+  {
     path: "/ipv6/nd",
     unique: [{ fields: ["interface"], message: "failure: already have nd for this interface" }],
     fields: {

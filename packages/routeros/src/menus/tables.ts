@@ -147,6 +147,14 @@ export const MENU_TABLES: readonly MenuTable[] = [
     minVersion: "7.1",
   },
   {
+    path: "/ipv6/dhcp-client",
+    kind: "list",
+    key: ["interface"],
+    ownership: "owned",
+    fields: { interface: text(), request: set(), "add-default-route": bool(false), "default-route-distance": text("1"), "use-peer-dns": bool(true), ...comment },
+    minVersion: "7.1",
+  },
+  {
     path: "/ipv6/nd",
     kind: "list",
     key: ["interface"],
