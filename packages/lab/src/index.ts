@@ -5,3 +5,8 @@ export * from "./routeros/lab-certificate";
 export * from "./routeros/lab-router";
 export * from "./routeros/rest-server";
 export * from "./routeros/ssh-server";
+export * from "./ios/ios-state";
+export * from "./ios/ios-cli";
+export * from "./ios/ios-show";
+export * from "./ios/ios-ssh-server";
+export * from "./ios/lab-switch";

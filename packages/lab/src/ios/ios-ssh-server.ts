@@ -1,0 +1,199 @@
+/**
+ * The emulated IOS switch's SSH service: an interactive shell with IOS's
+ * prompts and modes, `enable` with the enable secret, echo of what is typed,
+ * `--More--` paging until `terminal length 0`, and state kept between
+ * sessions. A fixed lab host key (RSA, as IOS generates), loopback only.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+import { Server, utils, type Connection, type ServerChannel } from "ssh2";
+import { newSession, promptFor, runLine, type IosSwitch } from "./ios-cli";
+import { factoryConfig, cloneConfig } from "./ios-state";
+
+export interface IosFaults {
+  /** Close the connection after this many more lines of output. One-shot. */
+  dropAfterLines?: number;
+  /** Pause before each line of output, in milliseconds. */
+  slowOutputMs?: number;
+}
+
+export interface LabSwitchOptions {
+  hostname?: string;
+  username?: string;
+  password?: string;
+  /** The enable secret; without one, users log in privileged (privilege 15). */
+  enableSecret?: string;
+}
+
+const keyFile = path.resolve(__dirname, "../../certs/ios-lab-ssh-host");
+
+/** `SHA256:…` of the lab host key, as `ssh-keygen -lf` prints it. */
+export function labSwitchHostKeyFingerprint(): string {
+  const parsed = utils.parseKey(readFileSync(keyFile));
+  if (parsed instanceof Error) throw parsed;
+  const key = Array.isArray(parsed) ? parsed[0]! : parsed;
+  return `SHA256:${createHash("sha256").update(key.getPublicSSH()).digest("base64").replace(/=+$/, "")}`;
+}
+
+export class IosSshServer {
+  private server: Server | undefined;
+  private readonly clients = new Set<Connection>();
+  readonly device: IosSwitch;
+  faults: IosFaults = {};
+  /** Sessions opened since start. */
+  sessions = 0;
+  /** Every command line received, in order, for tests and call counts. */
+  readonly commands: string[] = [];
+
+  constructor(private readonly options: Required<Pick<LabSwitchOptions, "username" | "password">> & LabSwitchOptions) {
+    const config = factoryConfig(options.hostname ?? "Switch");
+    this.device = { running: config, startup: cloneConfig(config), ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}) };
+  }
+
+  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+    this.server = new Server({ hostKeys: [readFileSync(keyFile)] }, (client) => {
+      this.clients.add(client);
+      client.on("close", () => this.clients.delete(client));
+      client.on("error", () => client.end());
+      client.on("authentication", (ctx) => {
+        if (ctx.method === "password" && ctx.username === this.options.username && ctx.password === this.options.password) ctx.accept();
+        else ctx.reject(["password"]);
+      });
+      client.on("ready", () =>
+        client.on("session", (accept) => {
+          const session = accept();
+          session.on("pty", (ok) => ok?.());
+          session.on("shell", (ok) => this.shell(ok(), client));
+          session.on("exec", (ok, _reject, info) => {
+            const channel = ok();
+            const s = newSession();
+            channel.write(runLine(this.device, s, info.command, "").output.replace(/\n/g, "\r\n"));
+            channel.exit(0);
+            channel.end();
+          });
+        }),
+      );
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, host, () => resolve()));
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  async close(): Promise<void> {
+    for (const c of this.clients) c.end();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private shell(channel: ServerChannel, client: Connection): void {
+    this.sessions++;
+    const s = newSession();
+    if (!this.device.enableSecret) s.mode = "privileged";
+    let line = "";
+    let awaiting: "command" | "enable-password" | "more" = "command";
+    let enableTries = 0;
+    let pending: string[] = [];
+    let closed = false;
+    let queue = Promise.resolve();
+
+    const write = async (text: string) => {
+      for (const piece of text.split(/(?<=\n)/)) {
+        if (closed || piece === "") continue;
+        if (this.faults.slowOutputMs) await new Promise((r) => setTimeout(r, this.faults.slowOutputMs));
+        channel.write(piece.replace(/\r?\n/g, "\r\n"));
+        if (this.faults.dropAfterLines !== undefined && piece.endsWith("\n") && --this.faults.dropAfterLines <= 0) {
+          delete this.faults.dropAfterLines;
+          closed = true;
+          client.end();
+          return;
+        }
+      }
+    };
+    const prompt = () => write(promptFor(this.device, s));
+    /** Writes output a page at a time while `terminal length` is not 0. */
+    const page = async (lines: string[]) => {
+      const size = s.terminalLength === 0 ? Infinity : s.terminalLength - 1;
+      await write(lines.splice(0, size).join(""));
+      if (lines.length > 0) {
+        pending = lines;
+        awaiting = "more";
+        await write(" --More-- ");
+      } else {
+        await prompt();
+      }
+    };
+
+    const onLine = async (text: string) => {
+      if (awaiting === "enable-password") {
+        await write("\n");
+        if (text === this.device.enableSecret) {
+          s.mode = "privileged";
+          awaiting = "command";
+        } else if (++enableTries >= 3) {
+          await write("% Bad secrets\n\n");
+          awaiting = "command";
+          enableTries = 0;
+        } else {
+          await write("Password: ");
+          return;
+        }
+        return prompt();
+      }
+      const before = promptFor(this.device, s);
+      this.commands.push(text.trim());
+      await write("\n");
+      if (/^\s*en(a(b(le?)?)?)?\s*$/i.test(text) && s.mode === "exec" && this.device.enableSecret) {
+        awaiting = "enable-password";
+        return write("Password: ");
+      }
+      if (/^\s*(exit|logout|quit)\s*$/i.test(text) && (s.mode === "exec" || s.mode === "privileged")) {
+        closed = true;
+        channel.end();
+        return;
+      }
+      const { output } = runLine(this.device, s, text, before);
+      await page(output.split(/(?<=\n)/).filter((l) => l !== ""));
+    };
+
+    channel.on("data", (data: Buffer) => {
+      for (const ch of data.toString("utf8")) {
+        if (awaiting === "more") {
+          const erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
+          if (ch === "q" || ch === "Q") {
+            pending = [];
+            awaiting = "command";
+            queue = queue.then(() => write(erase)).then(prompt);
+          } else {
+            const lines = ch === "\r" || ch === "\n" ? pending.splice(0, 1) : pending.splice(0, Math.max(1, s.terminalLength - 1));
+            awaiting = pending.length > 0 ? "more" : "command";
+            queue = queue
+              .then(() => write(erase + lines.join("")))
+              .then(() => (pending.length > 0 ? write(" --More-- ") : prompt()));
+          }
+          continue;
+        }
+        if (ch === "\r" || ch === "\n") {
+          if (ch === "\n" && line === "" && awaitingNewlineAfterCr) {
+            awaitingNewlineAfterCr = false;
+            continue;
+          }
+          awaitingNewlineAfterCr = ch === "\r";
+          const text = line;
+          line = "";
+          queue = queue.then(() => onLine(text));
+        } else if (ch === "\x7f" || ch === "\b") {
+          if (line.length > 0) {
+            line = line.slice(0, -1);
+            if (awaiting === "command") queue = queue.then(() => write("\b \b"));
+          }
+        } else {
+          awaitingNewlineAfterCr = false;
+          line += ch;
+          if (awaiting === "command") queue = queue.then(() => write(ch));
+        }
+      }
+    });
+    let awaitingNewlineAfterCr = false;
+    queue = queue.then(() => write("\n")).then(prompt);
+  }
+}

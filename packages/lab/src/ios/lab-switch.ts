@@ -1,0 +1,33 @@
+/** A ready emulated IOS switch for tests and demos, serving SSH on loopback. */
+import { IosSshServer, labSwitchHostKeyFingerprint, type IosFaults, type LabSwitchOptions } from "./ios-ssh-server";
+
+export interface LabSwitch {
+  server: IosSshServer;
+  host: string;
+  port: number;
+  username: string;
+  password: string;
+  enableSecret?: string;
+  /** The host key's fingerprint, as an engineer would pin it. */
+  hostKeyFingerprint: string;
+  setFaults(faults: IosFaults): void;
+  close(): Promise<void>;
+}
+
+export async function startLabSwitch(options: LabSwitchOptions = {}): Promise<LabSwitch> {
+  const username = options.username ?? "communes";
+  const password = options.password ?? "lab-password";
+  const server = new IosSshServer({ ...options, username, password });
+  const port = await server.listen();
+  return {
+    server,
+    host: "127.0.0.1",
+    port,
+    username,
+    password,
+    ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}),
+    hostKeyFingerprint: labSwitchHostKeyFingerprint(),
+    setFaults: (faults) => void (server.faults = { ...faults }),
+    close: () => server.close(),
+  };
+}
