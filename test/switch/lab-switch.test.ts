@@ -1,0 +1,72 @@
+/** The lab IOS switch seen through a plain SSH shell, as an engineer or a network automation tool sees it. */
+import { startLabSwitch, type LabSwitch } from "@communes/lab";
+import { Client, type ClientChannel } from "ssh2";
+import { afterEach, beforeEach, expect, it } from "vitest";
+
+let lab: LabSwitch;
+beforeEach(async () => {
+  lab = await startLabSwitch({ hostname: "sw1", enableSecret: "en-secret" });
+});
+afterEach(async () => {
+  await lab.close();
+});
+
+/** An interactive shell: `send` types a line and returns what came back until the next prompt. */
+async function shell(): Promise<{ send(line: string, until?: RegExp): Promise<string>; close(): void }> {
+  const client = new Client();
+  const channel = await new Promise<ClientChannel>((resolve, reject) => {
+    client
+      .on("ready", () => client.shell({ term: "vt100" }, (err, ch) => (err ? reject(err) : resolve(ch))))
+      .on("error", reject)
+      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password });
+  });
+  let buffer = "";
+  channel.on("data", (d: Buffer) => (buffer += d.toString("utf8")));
+  const waitFor = async (re: RegExp) => {
+    for (let i = 0; i < 200 && !re.test(buffer); i++) await new Promise((r) => setTimeout(r, 10));
+    const out = buffer;
+    buffer = "";
+    return out;
+  };
+  await waitFor(/sw1>$/);
+  return {
+    send: async (line, until = /(sw1[>#]|\(config[\w-]*\)#|Password: | --More-- )$/) => {
+      channel.write(`${line}\r`);
+      return waitFor(until);
+    },
+    close: () => client.end(),
+  };
+}
+
+it("speaks IOS: enable, errors with the caret, incomplete commands, paging, configuration, write memory", async () => {
+  const sh = await shell();
+  expect(await sh.send("show running-config")).toContain("% Invalid input detected at '^' marker.");
+  expect(await sh.send("enable")).toMatch(/Password: $/);
+  expect(await sh.send("en-secret")).toMatch(/sw1#$/);
+  expect(await sh.send("show running-config")).toContain(" --More-- ");
+  sh.close();
+
+  const again = await shell();
+  await again.send("enable");
+  await again.send("en-secret");
+  expect(await again.send("terminal length 0")).toMatch(/sw1#$/);
+  expect(await again.send("conf t")).toMatch(/sw1\(config\)#$/);
+  expect(await again.send("vlan 20")).toMatch(/\(config-vlan\)#$/);
+  expect(await again.send("name staff")).toMatch(/\(config-vlan\)#$/);
+  expect(await again.send("int gi1/0/1")).toMatch(/\(config-if\)#$/);
+  expect(await again.send("sw mo acc")).toMatch(/\(config-if\)#$/);
+  expect(await again.send("switchport access vlan 20")).toMatch(/\(config-if\)#$/);
+  const caret = await again.send("switchport access vlan abc");
+  // The caret sits under the first character of the bad word, counting the prompt.
+  const column = "sw1(config-if)#".length + "switchport access vlan ".length;
+  expect(caret).toContain(`\r\n${" ".repeat(column)}^\r\n% Invalid input detected at '^' marker.`);
+  expect(await again.send("switchport access")).toContain("% Incomplete command.");
+  expect(await again.send("end")).toMatch(/sw1#$/);
+  const vlans = await again.send("show vlan brief");
+  expect(vlans).toMatch(/\r\n20   staff                            active    Gi1\/0\/1\r\n/);
+  expect(await again.send("write memory")).toContain("Building configuration...\r\n[OK]\r\n");
+  const running = await again.send("show running-config");
+  expect(running).toContain("interface GigabitEthernet1/0/1\r\n switchport access vlan 20\r\n switchport mode access\r\n!");
+  again.close();
+  expect(lab.server.device.startup.vlans.get(20)).toBe("staff");
+});
