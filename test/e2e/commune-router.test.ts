@@ -8,7 +8,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { startLabRouter, type LabRouter } from "@communes/lab";
+import type { LabRouter } from "@communes/lab";
+import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
 import { repoRoot } from "../harness/toolchain";
@@ -30,29 +31,22 @@ function edit(file: string, from: string, to: string): void {
 }
 
 describe("the commune stack's router against the lab", { timeout: 300_000 }, () => {
+  let lab: CommuneLab;
   let router: LabRouter;
   let stack: TestStack;
   let inventory: ReturnType<typeof copyInventory>;
   const rows = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!;
 
   beforeAll(async () => {
-    router = await startLabRouter({ tls: true });
+    lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", routerTls: true });
+    router = lab.router;
     inventory = copyInventory();
-    stack = await TestStack.create({
-      projectDir,
-      config: {
-        inventory: { value: inventory.commune },
-        routerHost: { value: router.host },
-        routerPort: { value: String(router.port) },
-        routerTlsFingerprint: { value: router.fingerprint256 },
-        routerPassword: { value: router.password, secret: true },
-      },
-    });
+    stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
   }, 60_000);
 
   afterAll(async () => {
     await stack?.dispose();
-    await router?.close();
+    await lab?.close();
     rmSync(inventory.dir, { recursive: true, force: true });
   }, 120_000);
 
@@ -142,18 +136,10 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
 describe("connection dropped at several points of the commune's first up", { timeout: 300_000 }, () => {
   for (const sentences of [25, 90, 150]) {
     it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
-      const router = await startLabRouter();
+      const lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1" });
+      const router = lab.router;
       const inventory = copyInventory();
-      const stack = await TestStack.create({
-        projectDir,
-        config: {
-          inventory: { value: inventory.commune },
-          routerHost: { value: router.host },
-          routerPort: { value: String(router.port) },
-          routerTransport: { value: "api" },
-          routerPassword: { value: router.password, secret: true },
-        },
-      });
+      const stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
       try {
         router.server.setFaults({ dropAfterSentences: sentences });
         await expect(stack.up()).rejects.toThrow(/connection (lost|closed by the router).*run up again to finish/);
@@ -169,7 +155,7 @@ describe("connection dropped at several points of the commune's first up", { tim
         expect(changeCount(await stack.preview())).toBe(0);
       } finally {
         await stack.dispose();
-        await router.close();
+        await lab.close();
         rmSync(inventory.dir, { recursive: true, force: true });
       }
     });
@@ -178,20 +164,14 @@ describe("connection dropped at several points of the commune's first up", { tim
 
 describe("a commune on PPPoE", { timeout: 300_000 }, () => {
   it("sets the line's password from the stack's secret, keeps it secret, and shows no drift for it", async () => {
-    const router = await startLabRouter();
+    const lab = await startCommuneLab({ switchHostname: "thieu-toan-sw1" });
+    const router = lab.router;
     const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
     cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
     cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-toan.yaml"), path.join(dir, "communes/thieu-toan.yaml"));
     const stack = await TestStack.create({
       projectDir,
-      config: {
-        inventory: { value: path.join(dir, "communes/thieu-toan.yaml") },
-        routerHost: { value: router.host },
-        routerPort: { value: String(router.port) },
-        routerTransport: { value: "api" },
-        routerPassword: { value: router.password, secret: true },
-        pppoePassword: { value: "pppoe-s3cret-from-isp", secret: true },
-      },
+      config: { ...lab.config(path.join(dir, "communes/thieu-toan.yaml")), pppoePassword: { value: "pppoe-s3cret-from-isp", secret: true } },
     });
     try {
       const up = await stack.up();
@@ -204,7 +184,7 @@ describe("a commune on PPPoE", { timeout: 300_000 }, () => {
       expect(changeCount(await stack.preview())).toBe(0);
     } finally {
       await stack.dispose();
-      await router.close();
+      await lab.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

@@ -1,2 +1,3 @@
 export * from "./router-intent";
 export * from "./routeros-script";
+export * from "./switch-intent";

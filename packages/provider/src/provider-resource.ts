@@ -15,14 +15,36 @@ export interface RouterConnectionArgs {
   timeoutMs?: pulumi.Input<number>;
 }
 
+export interface SwitchConnectionArgs {
+  host: pulumi.Input<string>;
+  /** Default: 22. */
+  port?: pulumi.Input<number>;
+  username: pulumi.Input<string>;
+  /** Pass Pulumi secrets for both passwords. */
+  password: pulumi.Input<string>;
+  enableSecret?: pulumi.Input<string>;
+  /** `SHA256:…` of the switch's SSH host key; any other key is refused. */
+  hostKeyFingerprint: pulumi.Input<string>;
+}
+
 export interface ProviderArgs {
   /** The RouterOS device this provider instance manages. */
   routeros?: pulumi.Input<RouterConnectionArgs>;
+  /** The IOS switch this provider instance manages. */
+  ios?: pulumi.Input<SwitchConnectionArgs>;
 }
 
 export class Provider extends pulumi.ProviderResource {
   constructor(name: string, args: ProviderArgs, opts?: pulumi.ResourceOptions) {
-    // The whole connection is secret: it carries the password.
-    super("communes", name, { routeros: args.routeros === undefined ? undefined : pulumi.secret(pulumi.output(args.routeros)) }, opts);
+    // Whole connections are secret: they carry passwords.
+    super(
+      "communes",
+      name,
+      {
+        routeros: args.routeros === undefined ? undefined : pulumi.secret(pulumi.output(args.routeros)),
+        ios: args.ios === undefined ? undefined : pulumi.secret(pulumi.output(args.ios)),
+      },
+      opts,
+    );
   }
 }

@@ -2,5 +2,6 @@
 import type { AnyResourceType } from "./resource-type";
 import { textFileType } from "./lab/text-file-type";
 import { tableType } from "./routeros/table-type";
+import { iosSwitchType } from "./switch/ios-switch-type";
 
-export const resourceTypes: readonly AnyResourceType[] = [textFileType, tableType];
+export const resourceTypes: readonly AnyResourceType[] = [textFileType, tableType, iosSwitchType];

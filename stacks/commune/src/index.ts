@@ -2,18 +2,20 @@
  * One commune office: validates the inventory (a bad one stops here with
  * file:line:col errors, before any resource is registered), derives the
  * router's intent, refuses a change that would lock the NOC out, and
- * configures the router.
+ * configures the router, then the switches.
  *
  * Stack configuration:
  *   inventory              the commune's inventory file (required)
  *   <passwordSecret>       the router password, as named in the inventory (secret)
  *   routerHost, routerPort, routerTransport, routerTlsFingerprint
  *                          override how the router is reached (the lab uses them)
+ *   switchEndpoints        per switch host name: { host, port, hostKeyFingerprint } overrides
+ *   <switch secrets>       the switches' password and enable secret, as named in the inventory
  */
 import * as pulumi from "@pulumi/pulumi";
 import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
-import { routerIntent, SECRET_PREFIX } from "@communes/intent";
-import { CommuneRouter, Provider } from "@communes/provider";
+import { routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { CommuneRouter, IosSwitch, Provider } from "@communes/provider";
 
 const config = new pulumi.Config();
 const inventoryFile = config.require("inventory");
@@ -54,7 +56,25 @@ const tables = intent.tables.map((t) => ({
     Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? config.requireSecret(v.slice(SECRET_PREFIX.length)) : v])),
   ),
 }));
-new CommuneRouter(intent.hostname, { tables }, { provider });
+const communeRouter = new CommuneRouter(intent.hostname, { tables }, { provider });
+
+// Switches, once the router carries the zones on its trunk.
+const endpoints = config.getObject<Record<string, { host?: string; port?: number; hostKeyFingerprint?: string }>>("switchEndpoints") ?? {};
+const switchSettings = commune.settings.switch;
+for (const sw of switchIntents(commune, plan)) {
+  const endpoint = endpoints[sw.hostname] ?? {};
+  const switchProvider = new Provider(sw.hostname, {
+    ios: {
+      host: endpoint.host ?? sw.address,
+      ...(endpoint.port ? { port: endpoint.port } : {}),
+      username: switchSettings.credentials.username,
+      password: config.requireSecret(switchSettings.credentials.passwordSecret),
+      ...(switchSettings.enableSecret ? { enableSecret: config.requireSecret(switchSettings.enableSecret) } : {}),
+      hostKeyFingerprint: endpoint.hostKeyFingerprint ?? sw.hostKeyFingerprint,
+    },
+  });
+  new IosSwitch(sw.hostname, sw.state, { provider: switchProvider, dependsOn: communeRouter });
+}
 
 export const communeName = `${commune.kind} ${commune.name}`;
 export const router = { hostname: intent.hostname, managementAddress: formatAddress(management.address) };

@@ -1,0 +1,63 @@
+/**
+ * Each commune switch's configuration, from the inventory and its plan:
+ * the zones as VLANs, every declared port's role, the management SVI and
+ * default gateway, SSH-only vty lines. Pure.
+ */
+import { expandPorts, formatAddress, type CommuneModel, type CommunePlan } from "@communes/inventory";
+import { formatVlanList, type PortConfig, type SwitchState } from "@communes/switch";
+
+export interface SwitchIntent {
+  hostname: string;
+  dialect: "ios";
+  hostKeyFingerprint: string;
+  /** The switch's management address (how to reach it). */
+  address: string;
+  state: SwitchState;
+}
+
+/** IOS names and descriptions are ASCII: diacritics dropped, đ as d. */
+export function ascii(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D")).replace(/[^\x20-\x7e]/g, "");
+}
+
+function mask(length: number): string {
+  const bits = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (bits >>> s) & 255).join(".");
+}
+
+export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchIntent[] {
+  const vlanOf = new Map(plan.zones.map((z) => [z.zone, z.vlan]));
+  const management = plan.zones.find((z) => z.zone === "management")!;
+  const router = plan.devices.find((d) => d.role === "router")!;
+  const vlans = Object.fromEntries(plan.zones.map((z) => [String(z.vlan), z.zone.replace(/_/g, "-")]));
+  const allZones = formatVlanList(plan.zones.map((z) => z.vlan));
+  return commune.switches.map((sw) => {
+    const ports: Record<string, PortConfig> = {};
+    for (const entry of sw.ports) {
+      const description = entry.description ? ascii(entry.description) : undefined;
+      for (const spec of entry.ports) {
+        for (const name of expandPorts(spec)) {
+          const base = { ...(description ? { description } : {}) };
+          if (entry.role === "access") ports[name] = { ...base, mode: "access", accessVlan: vlanOf.get(entry.zone!)!, shutdown: false, portfast: true };
+          else if (entry.role === "trunk") ports[name] = { ...base, mode: "trunk", trunkAllowed: allZones, nativeVlan: 1, shutdown: false, portfast: false };
+          else ports[name] = { ...base, mode: "access", accessVlan: 1, shutdown: true, portfast: false };
+        }
+      }
+    }
+    const address = plan.devices.find((d) => d.role === "switch" && d.hostname === sw.hostname)!.address;
+    return {
+      hostname: sw.hostname,
+      dialect: sw.dialect,
+      hostKeyFingerprint: sw.hostKey,
+      address: formatAddress(address),
+      state: {
+        hostname: sw.hostname,
+        vlans,
+        ports,
+        management: { vlan: management.vlan, address: formatAddress(address), mask: mask(management.ipv4.length) },
+        defaultGateway: formatAddress(router.address),
+        vtyTransport: "ssh",
+      },
+    };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * `communes:switch:IosSwitch`: an access switch's VLANs, port roles,
+ * management address and vty lines, over one SSH session per operation.
+ * The VLAN set is owned (VLANs added by hand are drift and are removed);
+ * declared ports are compared property by property; the configuration is
+ * saved (`write memory`) only after every line was accepted.
+ */
+import {
+  CliCommandError,
+  CliConnectionError,
+  CliSession,
+  HostKeyMismatchError,
+  IOS,
+  observedState,
+  parseRunningConfig,
+  planIosCommands,
+  type SwitchState,
+} from "@communes/switch";
+import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+
+export const IOS_SWITCH_TOKEN = "communes:switch:IosSwitch";
+
+interface SwitchConnection {
+  host: string;
+  port?: number;
+  username: string;
+  password: string;
+  enableSecret?: string;
+  hostKeyFingerprint: string;
+}
+
+function connection(config: OperationContext["config"]): SwitchConnection {
+  const raw = config.ios;
+  const c = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<SwitchConnection> | undefined;
+  const missing = (["host", "username", "password", "hostKeyFingerprint"] as const).filter((k) => !c?.[k]);
+  if (!c || missing.length > 0) throw new OperationError(`this communes provider has no switch to talk to: set ios.${missing.join(", ios.")} in its configuration`);
+  return c as SwitchConnection;
+}
+
+async function withSession<T>(state: Pick<SwitchState, "hostname">, ctx: OperationContext, body: (session: CliSession) => Promise<T>): Promise<T> {
+  const c = connection(ctx.config);
+  let session: CliSession;
+  try {
+    session = await CliSession.open({ device: state.hostname, ...c }, IOS);
+  } catch (err) {
+    throw new OperationError((err as Error).message);
+  }
+  try {
+    return await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
+async function read(session: CliSession, like: SwitchState): Promise<SwitchState> {
+  const config = parseRunningConfig(await session.run(IOS.showConfig));
+  return observedState(config, Object.keys(like.ports), like.management.vlan);
+}
+
+async function converge(want: SwitchState, ctx: OperationContext): Promise<SwitchState> {
+  let applied = false;
+  try {
+    return await withSession(want, ctx, async (session) => {
+      const have = await read(session, want);
+      const lines = planIosCommands(have, want);
+      if (lines.length > 0) {
+        applied = true;
+        await session.configure(lines);
+        await session.save();
+      }
+      return want;
+    });
+  } catch (err) {
+    if (err instanceof CliCommandError) throw new OperationError(err.message);
+    if (err instanceof CliConnectionError) {
+      const message = `${err.message}; nothing was saved on the switch; run up again to finish`;
+      throw applied ? new PartialFailure(message, want.hostname, want) : new OperationError(message);
+    }
+    throw err;
+  }
+}
+
+export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
+  token: IOS_SWITCH_TOKEN,
+  replaceOnChanges: [],
+
+  check(news) {
+    const failures: CheckFailure[] = [];
+    if (typeof news.hostname !== "string" || news.hostname === "") failures.push({ property: "hostname", reason: "expected the switch's host name" });
+    for (const key of ["vlans", "ports", "management"]) {
+      if (typeof news[key] !== "object" || news[key] === null) failures.push({ property: key, reason: "expected a mapping" });
+    }
+    if (typeof news.defaultGateway !== "string") failures.push({ property: "defaultGateway", reason: "expected an IPv4 address" });
+    return failures.length > 0 ? { failures } : { inputs: news as unknown as SwitchState };
+  },
+
+  async create(inputs, ctx) {
+    return { id: inputs.hostname, state: await converge(inputs, ctx) };
+  },
+
+  async read(_id, state, ctx) {
+    const like = state as SwitchState;
+    const observed = await withSession(like, ctx, (session) => read(session, like)).catch((err: unknown) => {
+      throw err instanceof OperationError ? err : new OperationError((err as Error).message);
+    });
+    return { state: observed, inputs: observed };
+  },
+
+  async update(_id, _olds, news, ctx) {
+    return converge(news, ctx);
+  },
+
+  async delete(_id, state, ctx) {
+    // Ports back to factory defaults and the VLANs removed; the management
+    // address, gateway and vty lines stay, so the switch remains reachable.
+    const bare: SwitchState = {
+      ...state,
+      vlans: {},
+      ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, { mode: "access" as const, accessVlan: 1, shutdown: false, portfast: false }])),
+    };
+    await converge(bare, ctx);
+  },
+};

@@ -1,0 +1,101 @@
+/**
+ * Reads `show running-config` of an IOS switch into the switch state. Only
+ * what the state describes is read; everything else is left to the device.
+ */
+import { RESERVED_VLANS, type PortConfig, type SwitchState } from "../switch-state";
+
+/** The parsed configuration: every VLAN, every port, every SVI. */
+export interface IosConfig {
+  hostname: string;
+  vlans: Record<string, string>;
+  ports: Record<string, PortConfig>;
+  svis: Record<string, { address?: string; mask?: string; shutdown: boolean }>;
+  defaultGateway?: string;
+  vtyTransport: SwitchState["vtyTransport"];
+}
+
+export function parseRunningConfig(text: string): IosConfig {
+  const config: IosConfig = { hostname: "", vlans: {}, ports: {}, svis: {}, vtyTransport: "all" };
+  let section: { kind: "vlan"; id: number } | { kind: "port"; name: string } | { kind: "svi"; vlan: number } | { kind: "vty" } | undefined;
+  for (const raw of text.replace(/\r/g, "").split("\n")) {
+    const line = raw.trimEnd();
+    if (line === "" || line.startsWith("!")) {
+      if (line.startsWith("!")) section = undefined;
+      continue;
+    }
+    const top = !line.startsWith(" ");
+    const words = line.trim().split(/\s+/);
+    if (top) {
+      section = undefined;
+      if (words[0] === "hostname") config.hostname = words[1] ?? "";
+      else if (words[0] === "vlan" && /^\d+$/.test(words[1] ?? "")) {
+        const id = Number(words[1]);
+        if (!RESERVED_VLANS.has(id)) config.vlans[String(id)] = `VLAN${String(id).padStart(4, "0")}`;
+        section = { kind: "vlan", id };
+      } else if (words[0] === "interface") {
+        const name = words[1] ?? "";
+        const svi = /^Vlan(\d+)$/.exec(name);
+        if (svi) {
+          section = { kind: "svi", vlan: Number(svi[1]) };
+          config.svis[svi[1]!] = { shutdown: false };
+        } else {
+          section = { kind: "port", name };
+          config.ports[name] = { mode: "access", shutdown: false, portfast: false };
+        }
+      } else if (words[0] === "ip" && words[1] === "default-gateway") config.defaultGateway = words[2];
+      else if (words[0] === "line" && words[1] === "vty") section = { kind: "vty" };
+      continue;
+    }
+    if (section?.kind === "vlan" && words[0] === "name") {
+      if (!RESERVED_VLANS.has(section.id)) config.vlans[String(section.id)] = words.slice(1).join(" ");
+    } else if (section?.kind === "port") {
+      const port = config.ports[section.name]!;
+      const rest = line.trim();
+      if (words[0] === "description") port.description = rest.slice("description ".length);
+      else if (rest.startsWith("switchport mode ")) port.mode = words[2] === "trunk" ? "trunk" : "access";
+      else if (rest.startsWith("switchport access vlan ")) port.accessVlan = Number(words[3]);
+      else if (rest.startsWith("switchport trunk allowed vlan ")) port.trunkAllowed = words.slice(4).join("").replace(/^add/, "");
+      else if (rest.startsWith("switchport trunk native vlan ")) port.nativeVlan = Number(words[4]);
+      else if (rest === "shutdown") port.shutdown = true;
+      else if (rest.startsWith("spanning-tree portfast")) port.portfast = true;
+    } else if (section?.kind === "svi") {
+      const svi = config.svis[String(section.vlan)]!;
+      if (words[0] === "ip" && words[1] === "address" && words[2]) Object.assign(svi, { address: words[2], mask: words[3] });
+      else if (line.trim() === "shutdown") svi.shutdown = true;
+    } else if (section?.kind === "vty" && words[0] === "transport" && words[1] === "input") {
+      config.vtyTransport = words[2] as SwitchState["vtyTransport"];
+    }
+  }
+  return config;
+}
+
+/** The switch state as found on the device, for the ports and management VLAN the inventory manages. */
+export function observedState(config: IosConfig, managedPorts: readonly string[], managementVlan: number): SwitchState {
+  const ports: Record<string, PortConfig> = {};
+  for (const name of managedPorts) {
+    const p = config.ports[name];
+    if (!p) continue;
+    ports[name] = normalisePort(p);
+  }
+  const svi = config.svis[String(managementVlan)];
+  return {
+    hostname: config.hostname,
+    vlans: config.vlans,
+    ports,
+    management: { vlan: managementVlan, address: svi?.address ?? "", mask: svi?.mask ?? "" },
+    defaultGateway: config.defaultGateway ?? "",
+    vtyTransport: config.vtyTransport,
+  };
+}
+
+/** What IOS leaves out when it is the default, filled in, so reads and intents compare. */
+export function normalisePort(p: PortConfig): PortConfig {
+  const out: PortConfig = { mode: p.mode, shutdown: p.shutdown, portfast: p.portfast };
+  if (p.description) out.description = p.description;
+  if (p.mode === "access") out.accessVlan = p.accessVlan ?? 1;
+  if (p.mode === "trunk") {
+    out.trunkAllowed = p.trunkAllowed ?? "1-4094";
+    out.nativeVlan = p.nativeVlan ?? 1;
+  }
+  return out;
+}

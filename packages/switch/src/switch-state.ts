@@ -1,0 +1,30 @@
+/**
+ * An access switch's managed configuration, the same whatever the dialect:
+ * what the inventory wants and what a read finds are both in this form, so
+ * one comparison shows drift and one plan fixes it.
+ */
+export interface PortConfig {
+  mode: "access" | "trunk";
+  /** Access ports: the zone's VLAN. */
+  accessVlan?: number;
+  /** Trunks: the VLANs carried, as a list like `10,20,30-32`. */
+  trunkAllowed?: string;
+  nativeVlan?: number;
+  description?: string;
+  shutdown: boolean;
+  portfast: boolean;
+}
+
+export interface SwitchState {
+  hostname: string;
+  /** VLAN ID → name. VLAN 1 and 1002-1005 are the device's and never listed. */
+  vlans: Record<string, string>;
+  /** Managed ports by full interface name. */
+  ports: Record<string, PortConfig>;
+  management: { vlan: number; address: string; mask: string };
+  defaultGateway: string;
+  /** How the vty lines may be reached. */
+  vtyTransport: "ssh" | "telnet" | "all" | "none";
+}
+
+export const RESERVED_VLANS = new Set([1, 1002, 1003, 1004, 1005]);
