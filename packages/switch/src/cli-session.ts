@@ -6,6 +6,7 @@
  * dialect's error patterns, and a time limit on every step.
  */
 import { createHash } from "node:crypto";
+import * as net from "node:net";
 import { Client, type ClientChannel } from "ssh2";
 import type { Dialect } from "./dialect";
 
@@ -98,6 +99,8 @@ export class CliSession {
           } else reject(new CliConnectionError(`${target.device}: ${err.message}`));
         })
         .connect({
+          // Commands and answers are small: send them at once rather than waiting to fill a segment.
+          sock: net.connect({ host: target.host, port: target.port ?? 22, noDelay: true }),
           host: target.host,
           port: target.port ?? 22,
           username: target.username,

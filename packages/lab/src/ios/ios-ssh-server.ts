@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import * as net from "node:net";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { Server, utils, type Connection, type ServerChannel } from "ssh2";
@@ -39,6 +40,7 @@ export function labSwitchHostKeyFingerprint(): string {
 
 export class IosSshServer {
   private server: Server | undefined;
+  private listener: net.Server | undefined;
   private readonly clients = new Set<Connection>();
   readonly device: IosSwitch;
   faults: IosFaults = {};
@@ -76,13 +78,18 @@ export class IosSshServer {
         }),
       );
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, host, () => resolve()));
-    return (this.server.address() as AddressInfo).port;
+    // Our own listener, so every connection sends small answers at once (no Nagle delay).
+    this.listener = net.createServer((socket) => {
+      socket.setNoDelay(true);
+      this.server!.injectSocket(socket);
+    });
+    await new Promise<void>((resolve) => this.listener!.listen(port, host, () => resolve()));
+    return (this.listener.address() as AddressInfo).port;
   }
 
   async close(): Promise<void> {
     for (const c of this.clients) c.end();
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => (this.listener ? this.listener.close(() => resolve()) : resolve()));
   }
 
   private shell(channel: ServerChannel, client: Connection): void {
@@ -95,8 +102,25 @@ export class IosSshServer {
     let pending: string[] = [];
     let closed = false;
     let queue = Promise.resolve();
+    let outgoing = "";
+    let flushScheduled = false;
 
     const write = async (text: string) => {
+      if (closed || text === "") return;
+      if (this.faults.slowOutputMs === undefined && this.faults.dropAfterLines === undefined) {
+        // Writes of one turn go out together: tiny segments would each wait for the peer's delayed ACK.
+        outgoing += text.replace(/\r?\n/g, "\r\n");
+        if (!flushScheduled) {
+          flushScheduled = true;
+          setImmediate(() => {
+            flushScheduled = false;
+            const chunk = outgoing;
+            outgoing = "";
+            if (!closed && chunk !== "") channel.write(chunk);
+          });
+        }
+        return;
+      }
       for (const piece of text.split(/(?<=\n)/)) {
         if (closed || piece === "") continue;
         if (this.faults.slowOutputMs) await new Promise((r) => setTimeout(r, this.faults.slowOutputMs));
@@ -156,6 +180,13 @@ export class IosSshServer {
     };
 
     channel.on("data", (data: Buffer) => {
+      let echo = "";
+      const flushEcho = () => {
+        if (echo === "") return;
+        const text = echo;
+        echo = "";
+        queue = queue.then(() => write(text));
+      };
       for (const ch of data.toString("utf8")) {
         if (awaiting === "more") {
           const erase = "\b".repeat(10) + " ".repeat(10) + "\b".repeat(10);
@@ -180,18 +211,20 @@ export class IosSshServer {
           awaitingNewlineAfterCr = ch === "\r";
           const text = line;
           line = "";
+          flushEcho();
           queue = queue.then(() => onLine(text));
         } else if (ch === "\x7f" || ch === "\b") {
           if (line.length > 0) {
             line = line.slice(0, -1);
-            if (awaiting === "command") queue = queue.then(() => write("\b \b"));
+            if (awaiting === "command") echo += "\b \b";
           }
         } else {
           awaitingNewlineAfterCr = false;
           line += ch;
-          if (awaiting === "command") queue = queue.then(() => write(ch));
+          if (awaiting === "command") echo += ch;
         }
       }
+      flushEcho();
     });
     let awaitingNewlineAfterCr = false;
     queue = queue.then(() => write("\n")).then(prompt);
