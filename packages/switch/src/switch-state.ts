@@ -4,7 +4,8 @@
  * one comparison shows drift and one plan fixes it.
  */
 export interface PortConfig {
-  mode: "access" | "trunk";
+  /** `dynamic` is how IOS leaves a port nobody configured (DTP negotiation); intents never ask for it. */
+  mode: "access" | "trunk" | "dynamic";
   /** Access ports: the zone's VLAN. */
   accessVlan?: number;
   /** Trunks: the VLANs carried, as a list like `10,20,30-32`. */

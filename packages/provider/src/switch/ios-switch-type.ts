@@ -43,7 +43,8 @@ async function withSession<T>(state: Pick<SwitchState, "hostname">, ctx: Operati
   try {
     session = await CliSession.open({ device: state.hostname, ...c }, IOS);
   } catch (err) {
-    throw new OperationError((err as Error).message);
+    // A connection that failed may be retried; a host key or a password that is wrong may not.
+    throw err instanceof CliConnectionError && !/refused/.test(err.message) ? err : new OperationError((err as Error).message);
   }
   try {
     return await body(session);
@@ -73,7 +74,7 @@ async function converge(want: SwitchState, ctx: OperationContext): Promise<Switc
   } catch (err) {
     if (err instanceof CliCommandError) throw new OperationError(err.message);
     if (err instanceof CliConnectionError) {
-      const message = `${err.message}; nothing was saved on the switch; run up again to finish`;
+      const message = `${err.message}; ${applied ? "nothing was saved on the switch" : "nothing was changed on the switch"}; run up again to finish`;
       throw applied ? new PartialFailure(message, want.hostname, want) : new OperationError(message);
     }
     throw err;
@@ -101,7 +102,7 @@ export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
   async read(_id, state, ctx) {
     const like = state as SwitchState;
     const observed = await withSession(like, ctx, (session) => read(session, like)).catch((err: unknown) => {
-      throw err instanceof OperationError ? err : new OperationError((err as Error).message);
+      throw err instanceof OperationError ? err : new OperationError(`${(err as Error).message}; could not read the switch`);
     });
     return { state: observed, inputs: observed };
   },

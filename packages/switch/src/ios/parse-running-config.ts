@@ -40,7 +40,7 @@ export function parseRunningConfig(text: string): IosConfig {
           config.svis[svi[1]!] = { shutdown: false };
         } else {
           section = { kind: "port", name };
-          config.ports[name] = { mode: "access", shutdown: false, portfast: false };
+          config.ports[name] = { mode: "dynamic", shutdown: false, portfast: false };
         }
       } else if (words[0] === "ip" && words[1] === "default-gateway") config.defaultGateway = words[2];
       else if (words[0] === "line" && words[1] === "vty") section = { kind: "vty" };
@@ -92,7 +92,7 @@ export function observedState(config: IosConfig, managedPorts: readonly string[]
 export function normalisePort(p: PortConfig): PortConfig {
   const out: PortConfig = { mode: p.mode, shutdown: p.shutdown, portfast: p.portfast };
   if (p.description) out.description = p.description;
-  if (p.mode === "access") out.accessVlan = p.accessVlan ?? 1;
+  if (p.mode !== "trunk") out.accessVlan = p.accessVlan ?? 1;
   if (p.mode === "trunk") {
     out.trunkAllowed = p.trunkAllowed ?? "1-4094";
     out.nativeVlan = p.nativeVlan ?? 1;

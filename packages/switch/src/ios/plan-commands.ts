@@ -9,7 +9,7 @@ function portLines(name: string, have: PortConfig | undefined, want: PortConfig)
   const lines: string[] = [];
   const differs = <K extends keyof PortConfig>(k: K) => have?.[k] !== want[k];
   if (differs("description")) lines.push(want.description ? `description ${want.description}` : "no description");
-  if (differs("mode")) lines.push(`switchport mode ${want.mode}`);
+  if (differs("mode")) lines.push(want.mode === "dynamic" ? "no switchport mode" : `switchport mode ${want.mode}`);
   if (want.mode === "access" && differs("accessVlan")) lines.push(`switchport access vlan ${want.accessVlan ?? 1}`);
   if (want.mode === "trunk") {
     if (differs("trunkAllowed")) lines.push(want.trunkAllowed === "1-4094" ? "switchport trunk allowed vlan all" : `switchport trunk allowed vlan ${want.trunkAllowed}`);
