@@ -50,6 +50,9 @@ it("speaks IOS: enable, errors with the caret, incomplete commands, paging, conf
   await again.send("enable");
   await again.send("en-secret");
   expect(await again.send("terminal length 0")).toMatch(/sw1#$/);
+  expect(await again.send("terminal width 511")).toMatch(/^terminal width 511\r\nsw1#$/); // as automation tools send it
+  expect(await again.send("show version | include Software")).toContain("Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8");
+  expect(await again.send("show running-config | include ^hostname")).toMatch(/^show running-config \| include \^hostname\r\nhostname sw1\r\nsw1#$/);
   expect(await again.send("conf t")).toMatch(/sw1\(config\)#$/);
   expect(await again.send("vlan 20")).toMatch(/\(config-vlan\)#$/);
   expect(await again.send("name staff")).toMatch(/\(config-vlan\)#$/);

@@ -5,7 +5,7 @@
  * `% Incomplete command.`, `% Ambiguous command:`).
  */
 import { cloneConfig, defaultVlanName, parseVlanList, resolveInterface, type PortState, type SwitchConfig } from "./ios-state";
-import { showInterfacesStatus, showRunningConfig, showVlanBrief } from "./ios-show";
+import { showInterfacesStatus, showRunningConfig, showVersion, showVlanBrief } from "./ios-show";
 
 export type Mode = "exec" | "privileged" | "config" | "config-if" | "config-vlan" | "config-line";
 
@@ -48,6 +48,8 @@ const COMMANDS: Command[] = [
   { modes: ["exec"], tokens: ["enable"], run: (_sw, s) => void (s.mode = "privileged") },
   { modes: PRIV, tokens: ["disable"], run: (_sw, s) => void (s.mode = "exec") },
   { modes: EXEC, tokens: ["terminal", "length", int(0, 512)], run: (_sw, s, [n]) => void (s.terminalLength = Number(n)) },
+  { modes: EXEC, tokens: ["terminal", "width", int(0, 512)], run: () => undefined },
+  { modes: EXEC, tokens: ["show", "version"], run: (sw) => showVersion(sw.running.hostname) },
   { modes: PRIV, tokens: ["configure", "terminal"], run: (_sw, s) => {
     s.mode = "config";
     return "Enter configuration commands, one per line.  End with CNTL/Z.\n";
@@ -191,6 +193,15 @@ export function runLine(sw: IosSwitch, s: Session, line: string, prompt: string)
     if (s.mode === "privileged") s.mode = mode;
     return result;
   }
+  // `show … | include|exclude|begin|section REGEX` filters what a show command prints.
+  const pipe = /^(show\s.*?)\s+\|\s+(\w+)\s+(.+)$/i.exec(trimmed.trim());
+  if (pipe) {
+    const filter = ["include", "exclude", "begin", "section"].find((f) => f.startsWith(pipe[2]!.toLowerCase()));
+    if (!filter) return { output: `${" ".repeat(prompt.length + trimmed.indexOf(pipe[2]!))}^\n% Invalid input detected at '^' marker.\n\n`, error: true };
+    const result = runLine(sw, s, pipe[1]!, prompt);
+    if (result.error) return result;
+    return { output: applyPipe(result.output, filter, new RegExp(pipe[3]!)), error: false };
+  }
   const words: Array<{ text: string; at: number }> = [];
   for (const m of trimmed.matchAll(/\S+/g)) words.push({ text: m[0], at: m.index! });
   const invalid = (at: number): LineResult => ({ output: `${" ".repeat(prompt.length + at)}^\n% Invalid input detected at '^' marker.\n\n`, error: true });
@@ -250,6 +261,24 @@ export function runLine(sw: IosSwitch, s: Session, line: string, prompt: string)
   const output = ready.run(sw, s, args) ?? "";
   if (output === "% Invalid input detected at '^' marker.\n") return invalid(words.at(-1)!.at);
   return { output, error: output.startsWith("%") && !output.startsWith("% Access VLAN does not exist") };
+}
+
+function applyPipe(output: string, filter: string, re: RegExp): string {
+  const lines = output.split("\n");
+  let kept: string[];
+  if (filter === "include") kept = lines.filter((l) => re.test(l));
+  else if (filter === "exclude") kept = lines.filter((l) => !re.test(l));
+  else if (filter === "begin") kept = lines.slice(Math.max(0, lines.findIndex((l) => re.test(l))));
+  else {
+    // section: each top-level line that matches, with its indented lines.
+    kept = [];
+    let inSection = false;
+    for (const l of lines) {
+      if (!l.startsWith(" ")) inSection = re.test(l);
+      if (inSection) kept.push(l);
+    }
+  }
+  return kept.filter((l) => l !== "").join("\n") + "\n";
 }
 
 export function newSession(): Session {

@@ -75,3 +75,26 @@ export function showInterfacesStatus(c: SwitchConfig): string {
   return `\n${lines.join("\n")}\n`;
 }
 
+
+export function showVersion(hostname: string): string {
+  return [
+    "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8, RELEASE SOFTWARE (fc2)",
+    "Technical Support: http://www.cisco.com/techsupport",
+    "Copyright (c) 1986-2023 by Cisco Systems, Inc.",
+    "",
+    "ROM: Bootstrap program is C2960X boot loader",
+    "BOOTLDR: C2960X Boot Loader (C2960X-HBOOT-M) Version 15.2(7r)E2, RELEASE SOFTWARE (fc1)",
+    "",
+    `${hostname} uptime is 3 weeks, 2 days, 4 hours, 11 minutes`,
+    "System image file is \"flash:c2960x-universalk9-mz.152-7.E8.bin\"",
+    "",
+    "cisco WS-C2960X-24TS-L (APM86XXX) processor (revision D0) with 524288K bytes of memory.",
+    "24 Gigabit Ethernet interfaces",
+    "Base ethernet MAC Address       : 00:1E:BD:38:00:01",
+    "Model number                    : WS-C2960X-24TS-L",
+    "System serial number            : FOC0000L0AB",
+    "",
+    "Configuration register is 0xF",
+    "",
+  ].join("\n");
+}

@@ -54,7 +54,8 @@ export function parseRunningConfig(text: string): IosConfig {
       if (words[0] === "description") port.description = rest.slice("description ".length);
       else if (rest.startsWith("switchport mode ")) port.mode = words[2] === "trunk" ? "trunk" : "access";
       else if (rest.startsWith("switchport access vlan ")) port.accessVlan = Number(words[3]);
-      else if (rest.startsWith("switchport trunk allowed vlan ")) port.trunkAllowed = words.slice(4).join("").replace(/^add/, "");
+      else if (rest.startsWith("switchport trunk allowed vlan add ")) port.trunkAllowed = [port.trunkAllowed, words[5]].filter(Boolean).join(",");
+      else if (rest.startsWith("switchport trunk allowed vlan ")) port.trunkAllowed = words[4];
       else if (rest.startsWith("switchport trunk native vlan ")) port.nativeVlan = Number(words[4]);
       else if (rest === "shutdown") port.shutdown = true;
       else if (rest.startsWith("spanning-tree portfast")) port.portfast = true;
