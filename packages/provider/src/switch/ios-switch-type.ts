@@ -14,20 +14,15 @@ import {
   observedState,
   parseRunningConfig,
   planIosCommands,
+  type CliTarget,
   type SwitchState,
 } from "@communes/switch";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 
 export const IOS_SWITCH_TOKEN = "communes:switch:IosSwitch";
 
-interface SwitchConnection {
-  host: string;
-  port?: number;
-  username: string;
-  password: string;
-  enableSecret?: string;
-  hostKeyFingerprint: string;
-}
+/** What the provider's `ios` configuration holds: a CLI target without its name. */
+type SwitchConnection = Omit<CliTarget, "device" | "timeoutMs">;
 
 function connection(config: OperationContext["config"]): SwitchConnection {
   const raw = config.ios;
