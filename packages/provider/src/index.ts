@@ -1,6 +1,7 @@
 /** Program-side resources of the communes provider. */
 export { TextFile, type TextFileArgs } from "./lab/text-file";
-export { Provider, type ProviderArgs, type RouterConnectionArgs, type SwitchConnectionArgs } from "./provider-resource";
+export { Provider, type ProviderArgs, type RouterConnectionArgs, type SwitchConnectionArgs, type EndpointConnectionArgs } from "./provider-resource";
 export { RouterOsTable, type RouterOsTableArgs } from "./routeros/table";
 export { CommuneRouter, tableResourceName, type CommuneRouterArgs, type RouterTableArgs } from "./routeros/commune-router";
 export { IosSwitch, type IosSwitchArgs } from "./switch/ios-switch";
+export { Endpoint, type EndpointArgs } from "./endpoint/endpoint";

@@ -27,11 +27,29 @@ export interface SwitchConnectionArgs {
   hostKeyFingerprint: pulumi.Input<string>;
 }
 
+export interface EndpointConnectionArgs {
+  vendor: pulumi.Input<"poly" | "cisco">;
+  host: pulumi.Input<string>;
+  /** Default: 443. */
+  port?: pulumi.Input<number>;
+  username: pulumi.Input<string>;
+  /** Pass a Pulumi secret. */
+  password: pulumi.Input<string>;
+  /** SHA-256 fingerprint of the endpoint's HTTPS certificate. */
+  tlsFingerprint: pulumi.Input<string>;
+  /** "error" (default) or "warning" when the endpoint does not register. */
+  registrationCheck?: pulumi.Input<"error" | "warning">;
+  /** How long to wait for registration after an apply. Default: 30000 ms. */
+  registrationTimeoutMs?: pulumi.Input<number>;
+}
+
 export interface ProviderArgs {
   /** The RouterOS device this provider instance manages. */
   routeros?: pulumi.Input<RouterConnectionArgs>;
   /** The IOS switch this provider instance manages. */
   ios?: pulumi.Input<SwitchConnectionArgs>;
+  /** The videoconference endpoint this provider instance manages. */
+  endpoint?: pulumi.Input<EndpointConnectionArgs>;
 }
 
 export class Provider extends pulumi.ProviderResource {
@@ -43,6 +61,7 @@ export class Provider extends pulumi.ProviderResource {
       {
         routeros: args.routeros === undefined ? undefined : pulumi.secret(pulumi.output(args.routeros)),
         ios: args.ios === undefined ? undefined : pulumi.secret(pulumi.output(args.ios)),
+        endpoint: args.endpoint === undefined ? undefined : pulumi.secret(pulumi.output(args.endpoint)),
       },
       opts,
     );

@@ -3,5 +3,6 @@ import type { AnyResourceType } from "./resource-type";
 import { textFileType } from "./lab/text-file-type";
 import { tableType } from "./routeros/table-type";
 import { iosSwitchType } from "./switch/ios-switch-type";
+import { endpointType } from "./endpoint/endpoint-type";
 
-export const resourceTypes: readonly AnyResourceType[] = [textFileType, tableType, iosSwitchType];
+export const resourceTypes: readonly AnyResourceType[] = [textFileType, tableType, iosSwitchType, endpointType];

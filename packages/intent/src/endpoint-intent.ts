@@ -1,0 +1,65 @@
+/**
+ * Each meeting-room endpoint's settings, from the inventory and the
+ * province's MCU: its name, SIP and/or H.323 registration, network in the
+ * meeting-room zone, DSCP matching the router's videoconference classes
+ * (EF for audio, AF41 for video), NTP, syslog, and no provisioning server
+ * (the configuration is this project's). Pure.
+ */
+import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { CISCO_PARAMETERS, type EndpointSettings, type SettingName } from "@communes/endpoint";
+import { secretRef } from "./router-intent";
+
+export const DSCP_AUDIO = "46"; // EF
+export const DSCP_VIDEO = "34"; // AF41
+
+export interface EndpointIntent {
+  systemName: string;
+  vendor: "poly" | "cisco";
+  /** The endpoint's address in the meeting-room zone, or undefined when it takes one by DHCP. */
+  address?: string;
+  tlsFingerprint?: string;
+  settings: EndpointSettings;
+}
+
+function mask(length: number): string {
+  const bits = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+  return [24, 16, 8, 0].map((s) => (bits >>> s) & 255).join(".");
+}
+
+export function endpointIntents(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan): EndpointIntent[] {
+  const { sip, h323 } = province.mcu;
+  const settings = commune.settings;
+  return commune.endpoints.map((ep, i) => {
+    const zone = plan.zones.find((z) => z.zone === ep.zone)!;
+    const planned = plan.endpoints[i]!;
+    const s: EndpointSettings = { systemName: ep.systemName, "provisioning.enabled": "false", "qos.audioDscp": DSCP_AUDIO, "qos.videoDscp": DSCP_VIDEO };
+    if (settings.ntp[0]) s["ntp.server"] = settings.ntp[0];
+    if (settings.syslog[0]) s["syslog.server"] = settings.syslog[0].address;
+    if (sip && ep.sip) {
+      Object.assign(s, {
+        "sip.enabled": "true",
+        "sip.registrar": sip.registrar,
+        "sip.proxy": sip.proxy,
+        "sip.user": `${ep.sip.user}@${sip.domain}`,
+        "sip.transport": sip.transport,
+        ...(settings.endpoint.sipPasswordSecret ? { "sip.password": secretRef(settings.endpoint.sipPasswordSecret) } : {}),
+      });
+    }
+    if (h323 && ep.h323) {
+      Object.assign(s, { "h323.enabled": "true", "h323.gatekeeper": h323.gatekeeper, ...(ep.h323.alias ? { "h323.alias": ep.h323.alias } : {}), ...(ep.h323.e164 ? { "h323.e164": ep.h323.e164 } : {}) });
+    }
+    if (planned.address === "dhcp") s["network.ipv4.mode"] = "dhcp";
+    else {
+      Object.assign(s, { "network.ipv4.mode": "static", "network.ipv4.address": formatAddress(planned.address), "network.ipv4.mask": mask(zone.ipv4.length), "network.ipv4.gateway": formatAddress(zone.ipv4Gateway) });
+    }
+    // Only what the endpoint's API family can hold (RoomOS registers through its proxy: no registrar, no SIP switch).
+    const supported = ep.vendor === "poly" ? s : Object.fromEntries(Object.entries(s).filter(([k]) => CISCO_PARAMETERS[k as SettingName]));
+    return {
+      systemName: ep.systemName,
+      vendor: ep.vendor,
+      ...(planned.address === "dhcp" ? {} : { address: formatAddress(planned.address) }),
+      ...(ep.tlsFingerprint ? { tlsFingerprint: ep.tlsFingerprint } : {}),
+      settings: supported,
+    };
+  });
+}

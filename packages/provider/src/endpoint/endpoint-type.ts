@@ -1,0 +1,136 @@
+/**
+ * `communes:endpoint:Endpoint`: a meeting-room endpoint's settings over its
+ * HTTP API (Poly REST or Cisco xAPI), compared setting by setting. After an
+ * apply, the endpoint must register with the MCU (SIP and/or H.323) within a
+ * bounded wait; failure is reported with the device's own status text, as an
+ * error (default) or a warning kept in the outputs.
+ */
+import { CiscoDriver, EndpointConnectionError, EndpointError, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
+import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+
+export const ENDPOINT_TOKEN = "communes:endpoint:Endpoint";
+
+export interface EndpointInputs {
+  systemName: string;
+  settings: EndpointSettings;
+}
+
+export interface EndpointState extends EndpointInputs {
+  /** Registration as last verified; empty when not checked. */
+  registration: RegistrationStatus[];
+}
+
+interface EndpointConnection {
+  vendor: "poly" | "cisco";
+  host: string;
+  port?: number;
+  username: string;
+  password: string;
+  tlsFingerprint: string;
+  /** "error" (default): an endpoint that does not register fails the update; "warning": it is recorded in the outputs. */
+  registrationCheck?: "error" | "warning";
+  /** How long to wait for registration. Default: 30000. */
+  registrationTimeoutMs?: number;
+}
+
+function connection(config: OperationContext["config"]): EndpointConnection {
+  const raw = config.endpoint;
+  const c = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<EndpointConnection> | undefined;
+  const missing = (["vendor", "host", "username", "password", "tlsFingerprint"] as const).filter((k) => !c?.[k]);
+  if (!c || missing.length > 0) throw new OperationError(`this communes provider has no endpoint to talk to: set endpoint.${missing.join(", endpoint.")} in its configuration`);
+  return c as EndpointConnection;
+}
+
+function driverFor(name: string, c: EndpointConnection): EndpointDriver {
+  const target = { device: name, host: c.host, ...(c.port ? { port: c.port } : {}), username: c.username, password: c.password, pin: { fingerprint256: c.tlsFingerprint } };
+  return c.vendor === "poly" ? new PolyDriver(target) : new CiscoDriver(target);
+}
+
+function expected(settings: EndpointSettings): Array<"sip" | "h323"> {
+  return [...(settings["sip.proxy"] ? ["sip" as const] : []), ...(settings["h323.enabled"] === "true" ? ["h323" as const] : [])];
+}
+
+async function verifyRegistration(driver: EndpointDriver, settings: EndpointSettings, timeoutMs: number): Promise<{ status: RegistrationStatus[]; missing: RegistrationStatus[] }> {
+  const wanted = expected(settings);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const status = (await driver.registration()).filter((s) => wanted.includes(s.protocol));
+    const missing = status.filter((s) => !s.registered);
+    if (missing.length === 0 || Date.now() >= deadline) return { status, missing };
+    await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, deadline - Date.now()))));
+  }
+}
+
+async function withDriver<T>(name: string, ctx: OperationContext, body: (driver: EndpointDriver, c: EndpointConnection) => Promise<T>): Promise<T> {
+  const c = connection(ctx.config);
+  const driver = driverFor(name, c);
+  try {
+    return await body(driver, c);
+  } catch (err) {
+    if (err instanceof EndpointConnectionError) throw new OperationError(`${err.message}; run up again`);
+    if (err instanceof EndpointError) throw new OperationError(err.message);
+    throw err;
+  } finally {
+    await driver.close();
+  }
+}
+
+async function converge(want: EndpointInputs, ctx: OperationContext, written?: EndpointSettings): Promise<EndpointState> {
+  return withDriver(want.systemName, ctx, async (driver, c) => {
+    const names = Object.keys(want.settings) as SettingName[];
+    const have = await driver.read(names);
+    const changes: EndpointSettings = {};
+    for (const n of names) {
+      const current = WRITE_ONLY.has(n) ? written?.[n] : have[n];
+      if (current !== want.settings[n]) changes[n] = want.settings[n];
+    }
+    if (Object.keys(changes).length > 0) {
+      const { rebootNeeded } = await driver.write(changes);
+      if (rebootNeeded) await driver.reboot();
+    }
+    const { status, missing } = await verifyRegistration(driver, want.settings, c.registrationTimeoutMs ?? 30_000);
+    const state: EndpointState = { ...want, registration: status };
+    if (missing.length > 0 && (c.registrationCheck ?? "error") === "error") {
+      const why = missing.map((m) => `${m.protocol === "sip" ? "SIP" : "H.323"}: ${m.text}`).join("; ");
+      throw new PartialFailure(`${want.systemName}: configured, but not registered with the MCU (${why})`, want.systemName, state);
+    }
+    return state;
+  });
+}
+
+export const endpointType: ResourceType<EndpointInputs, EndpointState> = {
+  token: ENDPOINT_TOKEN,
+  replaceOnChanges: [],
+
+  check(news) {
+    const failures: CheckFailure[] = [];
+    if (typeof news.systemName !== "string" || news.systemName === "") failures.push({ property: "systemName", reason: "expected the endpoint's system name" });
+    if (typeof news.settings !== "object" || news.settings === null) failures.push({ property: "settings", reason: "expected a mapping of settings" });
+    return failures.length > 0 ? { failures } : { inputs: { systemName: news.systemName as string, settings: news.settings as EndpointSettings } };
+  },
+
+  async create(inputs, ctx) {
+    return { id: inputs.systemName, state: await converge(inputs, ctx) };
+  },
+
+  async read(_id, state, ctx) {
+    const like = state as EndpointState;
+    return withDriver(like.systemName, ctx, async (driver) => {
+      const names = Object.keys(like.settings) as SettingName[];
+      const have = await driver.read(names);
+      // Passwords cannot be read back: keep what was written.
+      for (const n of names) if (WRITE_ONLY.has(n) && like.settings[n] !== undefined) have[n] = like.settings[n];
+      const inputs = { systemName: like.systemName, settings: have };
+      return { state: { ...inputs, registration: like.registration ?? [] }, inputs };
+    });
+  },
+
+  async update(_id, olds, news, ctx) {
+    return converge(news, ctx, olds.settings);
+  },
+
+  async delete() {
+    // The endpoint stays as configured: it sits on the meeting-room desk and
+    // has no "absent" state; decommissioning it is a factory reset on site.
+  },
+};
