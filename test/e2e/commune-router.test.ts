@@ -38,7 +38,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
   const rows = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!;
 
   beforeAll(async () => {
-    lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", routerTls: true });
+    lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn", routerTls: true });
     router = lab.router;
     inventory = copyInventory();
     stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
@@ -136,7 +136,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
 describe("connection dropped at several points of the commune's first up", { timeout: 300_000 }, () => {
   for (const sentences of [25, 90, 150]) {
     it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
-      const lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1" });
+      const lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
       const router = lab.router;
       const inventory = copyInventory();
       const stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
@@ -164,7 +164,7 @@ describe("connection dropped at several points of the commune's first up", { tim
 
 describe("a commune on PPPoE", { timeout: 300_000 }, () => {
   it("sets the line's password from the stack's secret, keeps it secret, and shows no drift for it", async () => {
-    const lab = await startCommuneLab({ switchHostname: "thieu-toan-sw1" });
+    const lab = await startCommuneLab({ switchHostname: "thieu-toan-sw1", endpointName: "Hội trường UBND xã Thiệu Toán", sipUser: "ubnd-thieu-toan@mcu.thanhhoa.gov.vn" });
     const router = lab.router;
     const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
     cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));

@@ -26,7 +26,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
     steps.filter((s) => s.op !== "same").map((s) => [s.urn.split("::").pop(), s.op, Object.keys(s.detailedDiff).sort()]);
 
   beforeAll(async () => {
-    lab = await startCommuneLab({ switchHostname: SW });
+    lab = await startCommuneLab({ switchHostname: SW, endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
     dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
     cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
     cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-trung.yaml"), path.join(dir, "communes/thieu-trung.yaml"));

@@ -2,7 +2,7 @@
  * One commune office: validates the inventory (a bad one stops here with
  * file:line:col errors, before any resource is registered), derives the
  * router's intent, refuses a change that would lock the NOC out, and
- * configures the router, then the switches.
+ * configures the router, then the switches, then the meeting-room endpoints.
  *
  * Stack configuration:
  *   inventory              the commune's inventory file (required)
@@ -11,11 +11,15 @@
  *                          override how the router is reached (the lab uses them)
  *   switchEndpoints        per switch host name: { host, port, hostKeyFingerprint } overrides
  *   <switch secrets>       the switches' password and enable secret, as named in the inventory
+ *   endpointEndpoints      per endpoint system name: { host, port, tlsFingerprint } overrides
+ *   <endpoint secrets>     the endpoints' password and SIP password, as named in the inventory
+ *   endpointRegistrationCheck, endpointRegistrationTimeoutMs
+ *                          "error" (default) or "warning" when an endpoint does not register
  */
 import * as pulumi from "@pulumi/pulumi";
 import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
-import { routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
-import { CommuneRouter, IosSwitch, Provider } from "@communes/provider";
+import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { CommuneRouter, Endpoint, IosSwitch, Provider } from "@communes/provider";
 
 const config = new pulumi.Config();
 const inventoryFile = config.require("inventory");
@@ -61,6 +65,7 @@ const communeRouter = new CommuneRouter(intent.hostname, { tables }, { provider 
 // Switches, once the router carries the zones on its trunk.
 const endpoints = config.getObject<Record<string, { host?: string; port?: number; hostKeyFingerprint?: string }>>("switchEndpoints") ?? {};
 const switchSettings = commune.settings.switch;
+const switches: IosSwitch[] = [];
 for (const sw of switchIntents(commune, plan)) {
   const endpoint = endpoints[sw.hostname] ?? {};
   const switchProvider = new Provider(sw.hostname, {
@@ -73,7 +78,33 @@ for (const sw of switchIntents(commune, plan)) {
       hostKeyFingerprint: endpoint.hostKeyFingerprint ?? sw.hostKeyFingerprint,
     },
   });
-  new IosSwitch(sw.hostname, sw.state, { provider: switchProvider, dependsOn: communeRouter });
+  switches.push(new IosSwitch(sw.hostname, sw.state, { provider: switchProvider, dependsOn: communeRouter }));
+}
+
+// Meeting-room endpoints, once their zone exists on the router and the switches.
+const endpointOverrides = config.getObject<Record<string, { host?: string; port?: number; tlsFingerprint?: string }>>("endpointEndpoints") ?? {};
+const endpointSettings = commune.settings.endpoint;
+for (const ep of endpointIntents(inventory.province!, commune, plan)) {
+  const endpoint = endpointOverrides[ep.systemName] ?? {};
+  const host = endpoint.host ?? ep.address;
+  const tlsFingerprint = endpoint.tlsFingerprint ?? ep.tlsFingerprint;
+  if (!host || !tlsFingerprint) {
+    throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so set endpointEndpoints to say how to reach it" : "no tlsFingerprint in the inventory to pin its certificate"}`);
+  }
+  const endpointProvider = new Provider(`endpoint ${ep.systemName}`, {
+    endpoint: {
+      vendor: ep.vendor,
+      host,
+      ...(endpoint.port ? { port: endpoint.port } : {}),
+      username: endpointSettings.credentials.username,
+      password: config.requireSecret(endpointSettings.credentials.passwordSecret),
+      tlsFingerprint,
+      ...(config.get("endpointRegistrationCheck") ? { registrationCheck: config.get("endpointRegistrationCheck") as "error" | "warning" } : {}),
+      ...(config.getNumber("endpointRegistrationTimeoutMs") ? { registrationTimeoutMs: config.getNumber("endpointRegistrationTimeoutMs")! } : {}),
+    },
+  });
+  const settings = Object.fromEntries(Object.entries(ep.settings).map(([k, v]) => [k, v!.startsWith(SECRET_PREFIX) ? config.requireSecret(v!.slice(SECRET_PREFIX.length)) : v!]));
+  new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider: endpointProvider, dependsOn: [communeRouter, ...switches] });
 }
 
 export const communeName = `${commune.kind} ${commune.name}`;
