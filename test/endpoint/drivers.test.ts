@@ -82,6 +82,18 @@ for (const vendor of ["poly", "cisco"] as const) {
       await driver.close();
     });
 
+    it("reports a device that answers 503 (busy, rebooting) and one that answers too slowly", async () => {
+      const { lab } = await start(vendor);
+      lab.device.faults = { unavailable: true };
+      const busy = vendor === "poly" ? new PolyDriver(target(lab)) : new CiscoDriver(target(lab));
+      await expect(busy.read(["systemName"])).rejects.toThrow(/503/);
+      await busy.close();
+      lab.device.faults = { latencyMs: 500 };
+      const slow = vendor === "poly" ? new PolyDriver({ ...target(lab), timeoutMs: 100 }) : new CiscoDriver({ ...target(lab), timeoutMs: 100 });
+      await expect(slow.read(["systemName"])).rejects.toThrow(/no answer within 100 ms/);
+      await slow.close();
+    });
+
     it("refuses a certificate other than the pinned one", async () => {
       const { lab } = await start(vendor);
       const t = { ...target(lab), pin: { fingerprint256: "00:".repeat(31) + "00" } };
