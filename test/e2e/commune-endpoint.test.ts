@@ -5,11 +5,11 @@
  * restores; a registration failure is reported with the device's own words,
  * as an error or (configured) as a warning; wrong credentials are named.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
+import { copyInventory } from "../harness/inventory-copy";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
 import { repoRoot } from "../harness/toolchain";
 
@@ -26,10 +26,9 @@ for (const vendor of ["poly", "cisco"] as const) {
 
     beforeAll(async () => {
       lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: ROOM, sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn", endpointVendor: vendor });
-      dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
-      cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
-      const commune = path.join(dir, "communes/thieu-trung.yaml");
-      cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-trung.yaml"), commune);
+      const copy = copyInventory("thieu-trung.yaml");
+      dir = copy.dir;
+      const commune = copy.communes[0]!;
       if (vendor === "cisco") writeFileSync(commune, readFileSync(commune, "utf8").replace("vendor: poly\n    model: G7500", "vendor: cisco\n    model: Room Kit"));
       stack = await TestStack.create({ projectDir, config: lab.config(commune) });
     }, 60_000);

@@ -5,24 +5,16 @@
  * changes made on the router show in refresh → up restores → destroy. A bad
  * inventory and a lock-out are refused before anything is touched.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import type { LabRouter } from "@communes/lab";
 import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
 import { repoRoot } from "../harness/toolchain";
 
 const projectDir = path.join(repoRoot, "stacks/commune");
-
-/** A private copy of the example province (province.yaml and Thiệu Trung), to edit. */
-function copyInventory(): { dir: string; commune: string; province: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
-  cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
-  cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-trung.yaml"), path.join(dir, "communes/thieu-trung.yaml"), { recursive: true });
-  return { dir, commune: path.join(dir, "communes/thieu-trung.yaml"), province: path.join(dir, "province.yaml") };
-}
 
 function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, "utf8");
@@ -34,13 +26,14 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
   let lab: CommuneLab;
   let router: LabRouter;
   let stack: TestStack;
-  let inventory: ReturnType<typeof copyInventory>;
+  let inventory: InventoryCopy & { commune: string };
   const rows = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!;
 
   beforeAll(async () => {
     lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn", routerTls: true });
     router = lab.router;
-    inventory = copyInventory();
+    const copy = copyInventory("thieu-trung.yaml");
+    inventory = { ...copy, commune: copy.communes[0]! };
     stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
   }, 60_000);
 
@@ -138,8 +131,8 @@ describe("connection dropped at several points of the commune's first up", { tim
     it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
       const lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
       const router = lab.router;
-      const inventory = copyInventory();
-      const stack = await TestStack.create({ projectDir, config: lab.config(inventory.commune) });
+      const inventory = copyInventory("thieu-trung.yaml");
+      const stack = await TestStack.create({ projectDir, config: lab.config(inventory.communes[0]!) });
       try {
         router.server.setFaults({ dropAfterSentences: sentences });
         await expect(stack.up()).rejects.toThrow(/connection (lost|closed by the router).*run up again to finish/);
@@ -166,12 +159,10 @@ describe("a commune on PPPoE", { timeout: 300_000 }, () => {
   it("sets the line's password from the stack's secret, keeps it secret, and shows no drift for it", async () => {
     const lab = await startCommuneLab({ switchHostname: "thieu-toan-sw1", endpointName: "Hội trường UBND xã Thiệu Toán", sipUser: "ubnd-thieu-toan@mcu.thanhhoa.gov.vn" });
     const router = lab.router;
-    const dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
-    cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
-    cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-toan.yaml"), path.join(dir, "communes/thieu-toan.yaml"));
+    const { dir, communes } = copyInventory("thieu-toan.yaml");
     const stack = await TestStack.create({
       projectDir,
-      config: { ...lab.config(path.join(dir, "communes/thieu-toan.yaml")), pppoePassword: { value: "pppoe-s3cret-from-isp", secret: true } },
+      config: { ...lab.config(communes[0]!), pppoePassword: { value: "pppoe-s3cret-from-isp", secret: true } },
     });
     try {
       const up = await stack.up();

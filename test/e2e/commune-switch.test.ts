@@ -5,11 +5,11 @@
  * switch show in refresh → up restores → destroy; a wrong host key, a wrong
  * password and a dropped session are handled as an engineer needs.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
+import { copyInventory } from "../harness/inventory-copy";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
 import { repoRoot } from "../harness/toolchain";
 
@@ -27,10 +27,9 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
 
   beforeAll(async () => {
     lab = await startCommuneLab({ switchHostname: SW, endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
-    dir = mkdtempSync(path.join(tmpdir(), "communes-inventory-"));
-    cpSync(path.join(repoRoot, "examples/thanh-hoa/province.yaml"), path.join(dir, "province.yaml"));
-    cpSync(path.join(repoRoot, "examples/thanh-hoa/communes/thieu-trung.yaml"), path.join(dir, "communes/thieu-trung.yaml"));
-    commune = path.join(dir, "communes/thieu-trung.yaml");
+    const copy = copyInventory("thieu-trung.yaml");
+    dir = copy.dir;
+    commune = copy.communes[0]!;
     stack = await TestStack.create({ projectDir, config: lab.config(commune) });
   }, 60_000);
 

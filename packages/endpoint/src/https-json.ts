@@ -3,13 +3,10 @@
  * a CA): the request is only sent once the certificate was checked.
  */
 import * as https from "node:https";
-import type { Duplex } from "node:stream";
-import * as tls from "node:tls";
+import { PinnedAgent, type Pin } from "@communes/pinned-tls";
 
-export interface Pin {
-  fingerprint256?: string;
-  ca?: string | Buffer;
-}
+export type { Pin };
+export { PinnedAgent };
 
 export class EndpointError extends Error {
   override name = "EndpointError";
@@ -20,41 +17,9 @@ export class EndpointConnectionError extends EndpointError {
   override name = "EndpointConnectionError";
 }
 
-const normalise = (text: string) => text.replace(/[^0-9a-fA-F]/g, "").toUpperCase();
-
-/** An agent whose connections are handed over only after the certificate matched the pin. */
-export class PinnedAgent extends https.Agent {
-  constructor(
-    private readonly pin: Pin,
-    private readonly label: string,
-  ) {
-    super({ keepAlive: true, maxSockets: 1 });
-    if (!pin.fingerprint256 && !pin.ca) throw new EndpointError(`${label}: HTTPS needs a pinned certificate fingerprint or CA; refusing an unverified connection`);
-  }
-
-  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const socket = tls.connect({
-      ...(options as tls.ConnectionOptions),
-      rejectUnauthorized: this.pin.ca !== undefined,
-      ...(this.pin.ca ? { ca: this.pin.ca, checkServerIdentity: () => undefined } : {}),
-    });
-    socket.setNoDelay(true);
-    const fail = (err: Error) => {
-      socket.destroy();
-      callback?.(err, socket);
-    };
-    socket.once("error", fail);
-    socket.once("secureConnect", () => {
-      socket.removeListener("error", fail);
-      const presented = socket.getPeerCertificate().fingerprint256 ?? "";
-      if (this.pin.fingerprint256 && normalise(presented) !== normalise(this.pin.fingerprint256)) {
-        fail(new EndpointError(`${this.label}: TLS certificate fingerprint ${presented} is not the pinned ${this.pin.fingerprint256}; refusing to connect`));
-        return;
-      }
-      callback?.(null, socket);
-    });
-    return undefined;
-  }
+/** The device's certificate is checked against its pin before anything is sent. */
+export function pinnedAgent(pin: Pin, label: string): PinnedAgent {
+  return new PinnedAgent(pin, label, (message) => new EndpointError(message));
 }
 
 export interface HttpAnswer {

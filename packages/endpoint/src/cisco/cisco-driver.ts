@@ -3,7 +3,7 @@
  * configuration written with `/putxml` (answered by `<Success/>` or an error
  * document) and read with `/getxml`, status from `/getxml` on /Status.
  */
-import { EndpointError, PinnedAgent, request, type HttpAnswer } from "../https-json";
+import { EndpointError, pinnedAgent, request, type PinnedAgent, type HttpAnswer } from "../https-json";
 import { WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "../endpoint-settings";
 import type { EndpointTarget } from "../poly/poly-driver";
 import { CISCO_PARAMETERS } from "./parameters";
@@ -13,7 +13,7 @@ export class CiscoDriver implements EndpointDriver {
   private readonly agent: PinnedAgent;
 
   constructor(private readonly target: EndpointTarget) {
-    this.agent = new PinnedAgent(target.pin, target.device);
+    this.agent = pinnedAgent(target.pin, target.device);
   }
 
   private async call(method: string, path: string, body?: string): Promise<HttpAnswer> {

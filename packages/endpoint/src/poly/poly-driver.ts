@@ -4,7 +4,7 @@
  * close), parameters through `/rest/config`, state through `/rest/system`
  * and `/rest/system/status`, reboot only when the device asks for one.
  */
-import { EndpointError, PinnedAgent, request, type HttpAnswer, type Pin } from "../https-json";
+import { EndpointError, pinnedAgent, request, type PinnedAgent, type HttpAnswer, type Pin } from "../https-json";
 import { WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "../endpoint-settings";
 import { POLY_PARAMETERS } from "./parameters";
 
@@ -32,7 +32,7 @@ export class PolyDriver implements EndpointDriver {
   private cookie: string | undefined;
 
   constructor(private readonly target: EndpointTarget) {
-    this.agent = new PinnedAgent(target.pin, target.device);
+    this.agent = pinnedAgent(target.pin, target.device);
   }
 
   private async call(method: string, path: string, body?: unknown): Promise<HttpAnswer> {

@@ -63,15 +63,16 @@ async function verifyRegistration(driver: EndpointDriver, settings: EndpointSett
 
 async function withDriver<T>(name: string, ctx: OperationContext, body: (driver: EndpointDriver, c: EndpointConnection) => Promise<T>): Promise<T> {
   const c = connection(ctx.config);
-  const driver = driverFor(name, c);
+  let driver: EndpointDriver | undefined;
   try {
+    driver = driverFor(name, c);
     return await body(driver, c);
   } catch (err) {
     if (err instanceof EndpointConnectionError) throw new OperationError(`${err.message}; run up again`);
     if (err instanceof EndpointError) throw new OperationError(err.message);
     throw err;
   } finally {
-    await driver.close();
+    await driver?.close();
   }
 }
 

@@ -5,8 +5,7 @@
  * into the same error classes as the binary API's traps.
  */
 import * as https from "node:https";
-import type { Duplex } from "node:stream";
-import * as tls from "node:tls";
+import { PinnedAgent } from "@communes/pinned-tls";
 import { RouterOsAuthError, RouterOsConnectionError, RouterOsTimeoutError, RouterOsTlsPinError, RouterOsTrapError } from "./errors";
 import type { PrintOptions, Row, RouterOsTransport } from "./transport";
 
@@ -21,56 +20,17 @@ export interface RestClientOptions {
   timeoutMs?: number;
 }
 
-const normalise = (text: string) => text.replace(/[^0-9a-fA-F]/g, "").toUpperCase();
-
-/**
- * One kept-alive connection per router, handed to a request only after the
- * certificate has been checked against the pin: credentials never reach an
- * unverified peer.
- */
-class PinnedAgent extends https.Agent {
-  constructor(
-    private readonly pin: RestClientOptions["tls"],
-    private readonly label: string,
-  ) {
-    super({ keepAlive: true, maxSockets: 1 });
-  }
-
-  override createConnection(options: https.RequestOptions, callback?: (err: Error | null, stream: Duplex) => void): Duplex | null | undefined {
-    const socket = tls.connect({
-      ...(options as tls.ConnectionOptions),
-      rejectUnauthorized: this.pin.ca !== undefined,
-      ...(this.pin.ca ? { ca: this.pin.ca, checkServerIdentity: () => undefined } : {}),
-    });
-    const fail = (err: Error) => {
-      socket.destroy();
-      callback?.(err, socket);
-    };
-    socket.once("error", fail);
-    socket.once("secureConnect", () => {
-      socket.removeListener("error", fail);
-      const presented = socket.getPeerCertificate().fingerprint256 ?? "";
-      if (this.pin.fingerprint256 && normalise(presented) !== normalise(this.pin.fingerprint256)) {
-        fail(new RouterOsTlsPinError(`${this.label}: TLS certificate fingerprint ${presented} is not the pinned ${this.pin.fingerprint256}; refusing to connect`));
-        return;
-      }
-      callback?.(null, socket);
-    });
-    return undefined; // the socket is handed over through the callback, once checked
-  }
-}
 
 export class RouterOsRestClient implements RouterOsTransport {
-  private agent: https.Agent;
+  /** Made on first use, so a client without a pin fails its first request, not its construction. */
+  private agent: https.Agent | undefined;
   /** Requests sent, for counting API calls. */
   requestsSent = 0;
 
-  constructor(private readonly options: RestClientOptions) {
-    this.agent = this.newAgent();
-  }
+  constructor(private readonly options: RestClientOptions) {}
 
   private newAgent(): https.Agent {
-    return new PinnedAgent(this.options.tls, this.label);
+    return new PinnedAgent(this.options.tls, this.label, (message) => new RouterOsTlsPinError(message));
   }
 
   private get label(): string {
@@ -101,7 +61,7 @@ export class RouterOsRestClient implements RouterOsTransport {
           port: this.options.port ?? 443,
           method,
           path: `/rest${path}`,
-          agent: this.agent,
+          agent: (this.agent ??= this.newAgent()),
           auth: `${this.options.username}:${this.options.password}`,
           headers: { accept: "application/json", ...(payload ? { "content-type": "application/json", "content-length": payload.length } : {}) },
         },
@@ -167,7 +127,7 @@ export class RouterOsRestClient implements RouterOsTransport {
   }
 
   async close(): Promise<void> {
-    this.agent.destroy();
-    this.agent = this.newAgent();
+    this.agent?.destroy();
+    this.agent = undefined;
   }
 }
