@@ -25,7 +25,7 @@ for (const vendor of ["poly", "cisco"] as const) {
     const params = () => lab.endpoint.device.params;
 
     beforeAll(async () => {
-      lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: ROOM, sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn", endpointVendor: vendor });
+      lab = await startCommuneLab("thieu-trung.yaml", { endpointVendor: vendor });
       const copy = copyInventory("thieu-trung.yaml");
       dir = copy.dir;
       const commune = copy.communes[0]!;

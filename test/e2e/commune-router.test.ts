@@ -30,7 +30,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
   const rows = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!;
 
   beforeAll(async () => {
-    lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn", routerTls: true });
+    lab = await startCommuneLab("thieu-trung.yaml", { routerTls: true });
     router = lab.router;
     const copy = copyInventory("thieu-trung.yaml");
     inventory = { ...copy, commune: copy.communes[0]! };
@@ -129,7 +129,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
 describe("connection dropped at several points of the commune's first up", { timeout: 300_000 }, () => {
   for (const sentences of [25, 90, 150]) {
     it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
-      const lab = await startCommuneLab({ switchHostname: "thieu-trung-sw1", endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
+      const lab = await startCommuneLab("thieu-trung.yaml");
       const router = lab.router;
       const inventory = copyInventory("thieu-trung.yaml");
       const stack = await TestStack.create({ projectDir, config: lab.config(inventory.communes[0]!) });
@@ -157,7 +157,7 @@ describe("connection dropped at several points of the commune's first up", { tim
 
 describe("a commune on PPPoE", { timeout: 300_000 }, () => {
   it("sets the line's password from the stack's secret, keeps it secret, and shows no drift for it", async () => {
-    const lab = await startCommuneLab({ switchHostname: "thieu-toan-sw1", endpointName: "Hội trường UBND xã Thiệu Toán", sipUser: "ubnd-thieu-toan@mcu.thanhhoa.gov.vn" });
+    const lab = await startCommuneLab("thieu-toan.yaml");
     const router = lab.router;
     const { dir, communes } = copyInventory("thieu-toan.yaml");
     const stack = await TestStack.create({

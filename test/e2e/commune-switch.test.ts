@@ -26,7 +26,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
     steps.filter((s) => s.op !== "same").map((s) => [s.urn.split("::").pop(), s.op, Object.keys(s.detailedDiff).sort()]);
 
   beforeAll(async () => {
-    lab = await startCommuneLab({ switchHostname: SW, endpointName: "Hội trường UBND xã Thiệu Trung", sipUser: "ubnd-thieu-trung@mcu.thanhhoa.gov.vn" });
+    lab = await startCommuneLab("thieu-trung.yaml");
     const copy = copyInventory("thieu-trung.yaml");
     dir = copy.dir;
     commune = copy.communes[0]!;

@@ -11,3 +11,4 @@ export * from "./ios/ios-show";
 export * from "./ios/ios-ssh-server";
 export * from "./ios/lab-switch";
 export * from "./endpoint/lab-endpoints";
+export * from "./commune-lab";

@@ -1,0 +1,81 @@
+/**
+ * The lab for one commune, read from its inventory: an emulated router, one
+ * emulated switch per switch of the inventory and one emulated endpoint per
+ * meeting-room endpoint (with a lab MCU that accepts the commune's SIP
+ * users), all on loopback; and the stack configuration that points the
+ * commune's stack at them (lab passwords as secrets).
+ */
+import { discover, loadInventory, formatDiagnostic } from "@communes/inventory";
+import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
+import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
+import { startLabRouter, type LabRouter } from "./routeros/lab-router";
+
+/** The SIP password the lab MCU expects from the commune's endpoints. */
+export const LAB_SIP_PASSWORD = "lab-sip-password";
+const LAB_ENABLE_SECRET = "lab-enable-secret";
+
+export type StackConfig = Record<string, { value: string; secret?: boolean }>;
+
+export interface CommuneLab {
+  router: LabRouter;
+  switches: Record<string, LabSwitch>;
+  endpoints: Record<string, LabEndpoint>;
+  /** The commune's stack configuration against this lab, for `inventory` (default: the file the lab was made from). */
+  config(inventory?: string): StackConfig;
+  close(): Promise<void>;
+}
+
+export interface CommuneLabOptions {
+  /** Serve the router's API over TLS (api-ssl) rather than plain api. */
+  routerTls?: boolean;
+  /** Emulate every endpoint as this make, whatever the inventory says. */
+  endpointVendor?: "poly" | "cisco";
+}
+
+export async function startCommuneLab(communeFile: string, options: CommuneLabOptions = {}): Promise<CommuneLab> {
+  const { targets, errors } = discover([communeFile]);
+  if (errors.length > 0) throw new Error(errors.join("; "));
+  const inventory = loadInventory(targets[0]!);
+  const problems = inventory.diagnostics.filter((d) => d.file === communeFile || d.file === targets[0]!.provinceFile);
+  if (problems.length > 0) throw new Error(`the inventory has problems:\n${problems.map(formatDiagnostic).join("\n")}`);
+  const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file))!;
+  const mcu = inventory.province!.mcu;
+  const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [`${e.sip!.user}@${mcu.sip!.domain}`, LAB_SIP_PASSWORD]));
+
+  const router = await startLabRouter({ tls: options.routerTls ?? false, username: commune.settings.router.credentials.username });
+  const switches: Record<string, LabSwitch> = {};
+  for (const sw of commune.switches) {
+    switches[sw.hostname] = await startLabSwitch({ username: commune.settings.switch.credentials.username, ...(commune.settings.switch.enableSecret ? { enableSecret: LAB_ENABLE_SECRET } : {}) });
+  }
+  const endpoints: Record<string, LabEndpoint> = {};
+  for (const ep of commune.endpoints) {
+    endpoints[ep.systemName] = await startLabEndpoint(options.endpointVendor ?? ep.vendor, { registrar: mcu.sip?.registrar ?? "", gatekeeper: mcu.h323?.gatekeeper ?? "", sipUsers }, { username: commune.settings.endpoint.credentials.username, password: "lab-password" });
+  }
+  const secrets = commune.settings;
+  const anySwitch = Object.values(switches)[0];
+  const anyEndpoint = Object.values(endpoints)[0];
+  return {
+    router,
+    switches,
+    endpoints,
+    config: (file = communeFile) => ({
+      inventory: { value: file },
+      routerHost: { value: router.host },
+      routerPort: { value: String(router.port) },
+      ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
+      [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
+      switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },
+      ...(anySwitch ? { [secrets.switch.credentials.passwordSecret]: { value: anySwitch.password, secret: true } } : {}),
+      ...(secrets.switch.enableSecret ? { [secrets.switch.enableSecret]: { value: LAB_ENABLE_SECRET, secret: true } } : {}),
+      endpointEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { host: e.host, port: e.port, tlsFingerprint: e.fingerprint256 }]))) },
+      ...(anyEndpoint ? { [secrets.endpoint.credentials.passwordSecret]: { value: anyEndpoint.password, secret: true } } : {}),
+      ...(secrets.endpoint.sipPasswordSecret ? { [secrets.endpoint.sipPasswordSecret]: { value: LAB_SIP_PASSWORD, secret: true } } : {}),
+      endpointRegistrationTimeoutMs: { value: "3000" },
+    }),
+    close: async () => {
+      await router.close();
+      for (const s of Object.values(switches)) await s.close();
+      for (const e of Object.values(endpoints)) await e.close();
+    },
+  };
+}
