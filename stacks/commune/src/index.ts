@@ -16,13 +16,15 @@
  *   endpointRegistrationCheck, endpointRegistrationTimeoutMs
  *                          "error" (default) or "warning" when an endpoint does not register
  */
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
 import { CommuneRouter, Endpoint, IosSwitch, Provider } from "@communes/provider";
 
 const config = new pulumi.Config();
-const inventoryFile = config.require("inventory");
+// Relative to the project directory (this program runs from dist/), as Pulumi.yaml says.
+const inventoryFile = path.resolve(__dirname, "..", config.require("inventory"));
 
 const { targets, errors } = discover([inventoryFile]);
 if (errors.length > 0) throw new pulumi.RunError(`inventory: ${errors.join("; ")}`);
