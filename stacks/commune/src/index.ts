@@ -1,8 +1,9 @@
 /**
  * One commune office: validates the inventory (a bad one stops here with
  * file:line:col errors, before any resource is registered), derives the
- * router's intent, refuses a change that would lock the NOC out, and
- * configures the router, then the switches, then the meeting-room endpoints.
+ * and builds the commune's CommuneNetwork (@communes/network): the router
+ * (a change that would lock the NOC out is refused), then the switches, then
+ * the meeting-room endpoints.
  *
  * Stack configuration:
  *   inventory              the commune's inventory file (required)
@@ -18,9 +19,8 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { discover, formatAddress, formatDiagnostic, loadInventory } from "@communes/inventory";
-import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
-import { CommuneRouter, Endpoint, IosSwitch, Provider } from "@communes/provider";
+import { discover, formatDiagnostic, loadInventory } from "@communes/inventory";
+import { CommuneNetwork } from "@communes/network";
 
 const config = new pulumi.Config();
 // Relative to the project directory (this program runs from dist/), as Pulumi.yaml says.
@@ -35,79 +35,27 @@ if (problems.length > 0) {
 }
 const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file))!;
 const plan = inventory.plans.find((p) => p.file === commune.file)!;
-const intent = routerIntent(inventory.province!, commune, plan);
-if (intent.lockout.length > 0) {
-  throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${intent.lockout.map((l) => `  - ${l}`).join("\n")}`);
-}
 
-const settings = commune.settings.router;
-const transport = (config.get("routerTransport") ?? settings.api.transport) as "api" | "api-ssl" | "rest";
-const management = plan.devices.find((d) => d.role === "router")!;
-const tlsFingerprint = config.get("routerTlsFingerprint") ?? commune.router.tlsFingerprint;
-const provider = new Provider(intent.hostname, {
-  routeros: {
-    host: config.get("routerHost") ?? formatAddress(management.address),
-    port: config.getNumber("routerPort") ?? settings.api.port,
-    transport,
-    username: settings.credentials.username,
-    password: config.requireSecret(settings.credentials.passwordSecret),
-    ...(tlsFingerprint ? { tlsFingerprint } : {}),
+const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
+  province: inventory.province!,
+  commune,
+  plan,
+  secret: (name) => config.requireSecret(name),
+  reach: {
+    router: {
+      host: config.get("routerHost"),
+      port: config.getNumber("routerPort"),
+      transport: config.get("routerTransport") as "api" | "api-ssl" | "rest" | undefined,
+      tlsFingerprint: config.get("routerTlsFingerprint"),
+    },
+    switches: config.getObject("switchEndpoints"),
+    endpoints: config.getObject("endpointEndpoints"),
+  },
+  endpointRegistration: {
+    check: config.get("endpointRegistrationCheck") as "error" | "warning" | undefined,
+    timeoutMs: config.getNumber("endpointRegistrationTimeoutMs"),
   },
 });
 
-// Secrets named by the intent (the PPPoE password) come from the stack's encrypted config.
-const tables = intent.tables.map((t) => ({
-  ...t,
-  entries: t.entries.map((e) =>
-    Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? config.requireSecret(v.slice(SECRET_PREFIX.length)) : v])),
-  ),
-}));
-const communeRouter = new CommuneRouter(intent.hostname, { tables }, { provider });
-
-// Switches, once the router carries the zones on its trunk.
-const endpoints = config.getObject<Record<string, { host?: string; port?: number; hostKeyFingerprint?: string }>>("switchEndpoints") ?? {};
-const switchSettings = commune.settings.switch;
-const switches: IosSwitch[] = [];
-for (const sw of switchIntents(commune, plan)) {
-  const endpoint = endpoints[sw.hostname] ?? {};
-  const switchProvider = new Provider(sw.hostname, {
-    ios: {
-      host: endpoint.host ?? sw.address,
-      ...(endpoint.port ? { port: endpoint.port } : {}),
-      username: switchSettings.credentials.username,
-      password: config.requireSecret(switchSettings.credentials.passwordSecret),
-      ...(switchSettings.enableSecret ? { enableSecret: config.requireSecret(switchSettings.enableSecret) } : {}),
-      hostKeyFingerprint: endpoint.hostKeyFingerprint ?? sw.hostKeyFingerprint,
-    },
-  });
-  switches.push(new IosSwitch(sw.hostname, sw.state, { provider: switchProvider, dependsOn: communeRouter }));
-}
-
-// Meeting-room endpoints, once their zone exists on the router and the switches.
-const endpointOverrides = config.getObject<Record<string, { host?: string; port?: number; tlsFingerprint?: string }>>("endpointEndpoints") ?? {};
-const endpointSettings = commune.settings.endpoint;
-for (const ep of endpointIntents(inventory.province!, commune, plan)) {
-  const endpoint = endpointOverrides[ep.systemName] ?? {};
-  const host = endpoint.host ?? ep.address;
-  const tlsFingerprint = endpoint.tlsFingerprint ?? ep.tlsFingerprint;
-  if (!host || !tlsFingerprint) {
-    throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so set endpointEndpoints to say how to reach it" : "no tlsFingerprint in the inventory to pin its certificate"}`);
-  }
-  const endpointProvider = new Provider(`endpoint ${ep.systemName}`, {
-    endpoint: {
-      vendor: ep.vendor,
-      host,
-      ...(endpoint.port ? { port: endpoint.port } : {}),
-      username: endpointSettings.credentials.username,
-      password: config.requireSecret(endpointSettings.credentials.passwordSecret),
-      tlsFingerprint,
-      ...(config.get("endpointRegistrationCheck") ? { registrationCheck: config.get("endpointRegistrationCheck") as "error" | "warning" } : {}),
-      ...(config.getNumber("endpointRegistrationTimeoutMs") ? { registrationTimeoutMs: config.getNumber("endpointRegistrationTimeoutMs")! } : {}),
-    },
-  });
-  const settings = Object.fromEntries(Object.entries(ep.settings).map(([k, v]) => [k, v!.startsWith(SECRET_PREFIX) ? config.requireSecret(v!.slice(SECRET_PREFIX.length)) : v!]));
-  new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider: endpointProvider, dependsOn: [communeRouter, ...switches] });
-}
-
 export const communeName = `${commune.kind} ${commune.name}`;
-export const router = { hostname: intent.hostname, managementAddress: formatAddress(management.address) };
+export const router = { hostname: network.routerHostname, managementAddress: network.managementAddress };

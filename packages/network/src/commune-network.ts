@@ -1,0 +1,126 @@
+/**
+ * One commune office as a Pulumi component: its router (the menus of the
+ * router's intent), then its switches (once the router carries the zones on
+ * its trunk), then its meeting-room endpoints (once their zone exists on the
+ * router and the switches). Takes a validated inventory; secrets come from
+ * the caller by the names the inventory gives them.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { CommuneRouter, Endpoint, IosSwitch, Provider } from "@communes/provider";
+
+/** How to reach a device when not at its planned address (a lab, a tunnel). */
+export interface RouterReach {
+  host?: string;
+  port?: number;
+  transport?: "api" | "api-ssl" | "rest";
+  tlsFingerprint?: string;
+}
+export interface SwitchReach {
+  host?: string;
+  port?: number;
+  hostKeyFingerprint?: string;
+}
+export interface EndpointReach {
+  host?: string;
+  port?: number;
+  tlsFingerprint?: string;
+}
+
+export interface CommuneNetworkArgs {
+  province: ProvinceModel;
+  commune: CommuneModel;
+  plan: CommunePlan;
+  /** A secret by the name the inventory gives it (a password, the PPPoE password…). */
+  secret(name: string): pulumi.Output<string>;
+  reach?: {
+    router?: RouterReach;
+    /** By switch hostname. */
+    switches?: Record<string, SwitchReach>;
+    /** By endpoint system name. */
+    endpoints?: Record<string, EndpointReach>;
+  };
+  /** After an endpoint is configured: fail (default) or warn when it does not register. */
+  endpointRegistration?: { check?: "error" | "warning"; timeoutMs?: number };
+}
+
+export class CommuneNetwork extends pulumi.ComponentResource {
+  readonly router: CommuneRouter;
+  readonly switches: IosSwitch[] = [];
+  readonly endpoints: Endpoint[] = [];
+  readonly routerHostname: string;
+  readonly managementAddress: string;
+
+  constructor(name: string, args: CommuneNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("communes:index:CommuneNetwork", name, {}, opts);
+    const { province, commune, plan, secret } = args;
+    const withSecrets = (values: Record<string, string>) =>
+      Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? secret(v.slice(SECRET_PREFIX.length)) : v]));
+
+    const intent = routerIntent(province, commune, plan);
+    if (intent.lockout.length > 0) {
+      throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${intent.lockout.map((l) => `  - ${l}`).join("\n")}`);
+    }
+    const routerSettings = commune.settings.router;
+    const routerReach = args.reach?.router ?? {};
+    const management = plan.devices.find((d) => d.role === "router")!;
+    const routerTlsFingerprint = routerReach.tlsFingerprint ?? commune.router.tlsFingerprint;
+    const routerProvider = new Provider(intent.hostname, {
+      routeros: {
+        host: routerReach.host ?? formatAddress(management.address),
+        port: routerReach.port ?? routerSettings.api.port,
+        transport: routerReach.transport ?? routerSettings.api.transport,
+        username: routerSettings.credentials.username,
+        password: secret(routerSettings.credentials.passwordSecret),
+        ...(routerTlsFingerprint ? { tlsFingerprint: routerTlsFingerprint } : {}),
+      },
+    }, { parent: this });
+    const tables = intent.tables.map((t) => ({ ...t, entries: t.entries.map(withSecrets) }));
+    this.router = new CommuneRouter(intent.hostname, { tables }, { provider: routerProvider, parent: this });
+    this.routerHostname = intent.hostname;
+    this.managementAddress = formatAddress(management.address);
+
+    const switchSettings = commune.settings.switch;
+    for (const sw of switchIntents(commune, plan)) {
+      const reach = args.reach?.switches?.[sw.hostname] ?? {};
+      const provider = new Provider(sw.hostname, {
+        ios: {
+          host: reach.host ?? sw.address,
+          ...(reach.port ? { port: reach.port } : {}),
+          username: switchSettings.credentials.username,
+          password: secret(switchSettings.credentials.passwordSecret),
+          ...(switchSettings.enableSecret ? { enableSecret: secret(switchSettings.enableSecret) } : {}),
+          hostKeyFingerprint: reach.hostKeyFingerprint ?? sw.hostKeyFingerprint,
+        },
+      }, { parent: this });
+      this.switches.push(new IosSwitch(sw.hostname, sw.state, { provider, parent: this, dependsOn: this.router }));
+    }
+
+    const endpointSettings = commune.settings.endpoint;
+    const registration = args.endpointRegistration ?? {};
+    for (const ep of endpointIntents(province, commune, plan)) {
+      const reach = args.reach?.endpoints?.[ep.systemName] ?? {};
+      const host = reach.host ?? ep.address;
+      const tlsFingerprint = reach.tlsFingerprint ?? ep.tlsFingerprint;
+      if (!host || !tlsFingerprint) {
+        throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so say how to reach it (endpointEndpoints)" : "no tlsFingerprint in the inventory to pin its certificate"}`);
+      }
+      const provider = new Provider(`endpoint ${ep.systemName}`, {
+        endpoint: {
+          vendor: ep.vendor,
+          host,
+          ...(reach.port ? { port: reach.port } : {}),
+          username: endpointSettings.credentials.username,
+          password: secret(endpointSettings.credentials.passwordSecret),
+          tlsFingerprint,
+          ...(registration.check ? { registrationCheck: registration.check } : {}),
+          ...(registration.timeoutMs ? { registrationTimeoutMs: registration.timeoutMs } : {}),
+        },
+      }, { parent: this });
+      const settings = withSecrets(ep.settings as Record<string, string>);
+      this.endpoints.push(new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider, parent: this, dependsOn: [this.router, ...this.switches] }));
+    }
+    this.registerOutputs({ router: this.routerHostname, managementAddress: this.managementAddress });
+  }
+}

@@ -1,0 +1,2 @@
+/** The CommuneNetwork component, for any Pulumi program. */
+export * from "./commune-network";
