@@ -9,11 +9,12 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 const { startCommuneLab } = require("@communes/lab");
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const projectDir = path.join(root, "stacks/commune");
 const commune = "examples/thanh-hoa/communes/thieu-trung.yaml";
 const stack = "thieu-trung-lab";
