@@ -8,18 +8,18 @@ import { main } from "@communes/cli";
 import { overlaps, parsePrefix, type Prefix } from "@communes/inventory";
 import { describe, expect, it } from "vitest";
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
   return { code, stdout, stderr };
 }
 
 const thieuTrung = "examples/thanh-hoa/communes/thieu-trung.yaml";
 
 describe("communes plan", () => {
-  it("prints a commune's zones, devices, endpoints and uplinks", () => {
-    const { code, stdout } = run(["plan", thieuTrung]);
+  it("prints a commune's zones, devices, endpoints and uplinks", async () => {
+    const { code, stdout } = await run(["plan", thieuTrung]);
     expect(code).toBe(0);
     expect(stdout).toContain("xã Thiệu Trung — code 38008, index 7");
     expect(stdout).toMatch(/^staff\s+20\s+10\.40\.7\.0\/24\s+10\.40\.7\.1\s+2001:db8:3800:720::\/64\s+10\.40\.7\.20 - 10\.40\.7\.254/m);
@@ -27,9 +27,9 @@ describe("communes plan", () => {
     expect(stdout).toContain("Hội trường UBND xã Thiệu Trung");
   });
 
-  it("keeps Vietnamese text byte for byte from YAML to JSON", () => {
+  it("keeps Vietnamese text byte for byte from YAML to JSON", async () => {
     const yaml = readFileSync(thieuTrung, "utf8");
-    const plan = JSON.parse(run(["plan", thieuTrung, "--json"]).stdout) as { name: string; zones: Array<{ label: string }>; endpoints: Array<{ systemName: string }> };
+    const plan = JSON.parse((await run(["plan", thieuTrung, "--json"])).stdout) as { name: string; zones: Array<{ label: string }>; endpoints: Array<{ systemName: string }> };
     const systemName = /systemName: "(.*)"/.exec(yaml)![1]!;
     expect(plan.name).toBe("Thiệu Trung");
     expect(Buffer.from(plan.name)).toEqual(Buffer.from(/^name: (.*)$/m.exec(yaml)![1]!));
@@ -37,8 +37,8 @@ describe("communes plan", () => {
     expect(plan.zones.map((z) => z.label)).toContain("Trung tâm phục vụ hành chính công");
   });
 
-  it("prints the province CSV: every commune, every zone, no overlap", () => {
-    const { code, stdout } = run(["plan", "--province", "examples/thanh-hoa", "--csv"]);
+  it("prints the province CSV: every commune, every zone, no overlap", async () => {
+    const { code, stdout } = await run(["plan", "--province", "examples/thanh-hoa", "--csv"]);
     expect(code).toBe(0);
     const rows = stdout.trim().split("\n").slice(1).map((line) => line.split(","));
     const codes = new Set(rows.map((r) => r[4]));
@@ -50,8 +50,8 @@ describe("communes plan", () => {
     for (let i = 1; i < prefixes.length; i++) expect(overlaps(prefixes[i - 1]!, prefixes[i]!)).toBe(false);
   });
 
-  it("refuses to plan an invalid commune, printing its problems", () => {
-    const { code, stdout } = run(["plan", "test/fixtures/invalid/bad-enum.yaml", "--province", "examples/thanh-hoa/province.yaml"]);
+  it("refuses to plan an invalid commune, printing its problems", async () => {
+    const { code, stdout } = await run(["plan", "test/fixtures/invalid/bad-enum.yaml", "--province", "examples/thanh-hoa/province.yaml"]);
     expect(code).toBe(1);
     expect(stdout).toContain('kind: "xa" is not allowed');
   });

@@ -15,10 +15,10 @@ const dir = "test/fixtures/invalid";
 const province = "examples/thanh-hoa/province.yaml";
 const cases = readdirSync(dir).filter((name) => name.endsWith(".yaml") || statSync(path.join(dir, name)).isDirectory());
 
-function run(args: string[]): { code: number; stdout: string; stderr: string } {
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
-  const code = main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
   return { code, stdout, stderr };
 }
 
@@ -28,9 +28,9 @@ describe("communes validate: golden error fixtures", () => {
   });
 
   for (const name of cases) {
-    it(name, () => {
+    it(name, async () => {
       const target = path.join(dir, name);
-      const result = run(name.endsWith(".yaml") ? ["validate", target, "--province", province] : ["validate", target]);
+      const result = await run(name.endsWith(".yaml") ? ["validate", target, "--province", province] : ["validate", target]);
       const golden = path.join(dir, `${name.replace(/\.yaml$/, "")}.errors.txt`);
       if (process.env.COMMUNES_UPDATE_FIXTURES === "1") writeFileSync(golden, result.stdout);
       expect(result.code).toBe(1);
@@ -41,15 +41,15 @@ describe("communes validate: golden error fixtures", () => {
 });
 
 describe("communes validate: the example province", () => {
-  it("is valid, all 166 communes", () => {
-    const result = run(["validate", "examples/thanh-hoa"]);
+  it("is valid, all 166 communes", async () => {
+    const result = await run(["validate", "examples/thanh-hoa"]);
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe("ok: 166 communes valid\n");
     expect(result.code).toBe(0);
   });
 
-  it("--json lists diagnostics for machines", () => {
-    const result = run(["validate", path.join(dir, "bad-enum.yaml"), "--province", province, "--json"]);
+  it("--json lists diagnostics for machines", async () => {
+    const result = await run(["validate", path.join(dir, "bad-enum.yaml"), "--province", province, "--json"]);
     const report = JSON.parse(result.stdout) as { valid: boolean; diagnostics: Array<{ line: number; path: string }> };
     expect(report.valid).toBe(false);
     expect(report.diagnostics.map((d) => [d.line, d.path])).toEqual([
@@ -59,9 +59,9 @@ describe("communes validate: the example province", () => {
     ]);
   });
 
-  it("wrong usage exits 2 with the usage text", () => {
-    expect(run(["validate"]).code).toBe(2);
-    expect(run(["frobnicate"]).stderr).toMatch(/unknown command "frobnicate"/);
-    expect(run(["validate", "no/such/dir"]).code).toBe(2);
+  it("wrong usage exits 2 with the usage text", async () => {
+    expect((await run(["validate"])).code).toBe(2);
+    expect((await run(["frobnicate"])).stderr).toMatch(/unknown command "frobnicate"/);
+    expect((await run(["validate", "no/such/dir"])).code).toBe(2);
   });
 });

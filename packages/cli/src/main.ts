@@ -1,49 +1,36 @@
 /**
- * `communes`: the inventory at the desk. `validate` checks files and prints
- * one line per problem; `plan` prints a commune's or the province's
- * addressing plan. Exit codes: 0 fine, 1 problems found, 2 wrong usage.
- * A mistake in the inventory never produces a stack trace.
+ * `communes`: the inventory at the desk and the stacks around it. Exit
+ * codes: 0 fine, 1 problems found, 2 wrong usage (each command documents
+ * more). A mistake in the inventory never produces a stack trace.
  */
-import { parseArgs } from "node:util";
-import { runPlan } from "./plan-command";
-import { runValidate } from "./validate-command";
+import { COMMANDS } from "./commands";
 import { UsageError, type Output } from "./output";
 
-const HELP = `Usage:
-  communes validate <file-or-dir>... [--province <file>] [--json]
-      Check province and commune files; one line per problem:
-      file:line:col path: message. Exit 1 when there is any.
-  communes plan <commune-file> [--json]
-      The commune's zones, VLANs, subnets, gateways, DHCP pools and device addresses.
-  communes plan --province <dir> [--csv | --json]
-      Every commune's prefixes; --csv for an IPAM import.
+function help(): string {
+  return `Usage:
+${Object.values(COMMANDS).map((c) => c.usage).join("\n")}
 
 A province directory holds province.yaml and communes/*.yaml; a commune file
 belongs to the province.yaml in its directory or above it.`;
+}
 
-export function main(argv: readonly string[], out: Output): number {
+export async function main(argv: readonly string[], out: Output): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    out.stdout(help());
+    return command === undefined ? 2 : 0;
+  }
   try {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        csv: { type: "boolean" },
-        province: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-    const [command, ...rest] = positionals;
-    if (values.help || command === undefined || command === "help") {
-      out.stdout(HELP);
-      return command === undefined && !values.help ? 2 : 0;
+    const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!entry) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    if (rest.includes("--help") || rest.includes("-h")) {
+      out.stdout(`Usage:\n${entry.usage}`);
+      return 0;
     }
-    if (command === "validate") return runValidate(rest, values, out);
-    if (command === "plan") return runPlan(rest, values, out);
-    throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+    return await entry.run(rest, out);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      out.stderr(`communes: ${(err as Error).message}\n\n${HELP}`);
+      out.stderr(`communes: ${(err as Error).message}\n\n${help()}`);
       return 2;
     }
     throw err;

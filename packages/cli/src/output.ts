@@ -11,9 +11,3 @@ export const processOutput: Output = {
 
 /** Wrong arguments: reported with the usage text, exit code 2. */
 export class UsageError extends Error {}
-
-export interface Flags {
-  json?: boolean | undefined;
-  csv?: boolean | undefined;
-  province?: string | undefined;
-}

@@ -2,7 +2,9 @@
 import * as path from "node:path";
 import { existsSync, statSync } from "node:fs";
 import { discover, formatDiagnostic, loadInventory, PROVINCE_FILE, type Inventory, type InventoryTarget } from "@communes/inventory";
-import { UsageError, type Flags, type Output } from "./output";
+import { parseArgs } from "node:util";
+import type { Command } from "./commands";
+import { UsageError, type Output } from "./output";
 import { planToJson } from "./plan-json";
 import { planText } from "./plan-text";
 import { provinceCsv } from "./plan-csv";
@@ -17,7 +19,18 @@ function loadOrReport(target: InventoryTarget, out: Output): Inventory | undefin
   return undefined;
 }
 
-export function runPlan(args: readonly string[], flags: Flags, out: Output): number {
+export const planCommand: Command = {
+  usage: `  communes plan <commune-file> [--json]
+      The commune's zones, VLANs, subnets, gateways, DHCP pools and device addresses.
+  communes plan --province <dir> [--csv | --json]
+      Every commune's prefixes; --csv for an IPAM import.`,
+  run(argv, out) {
+    const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, csv: { type: "boolean" }, province: { type: "string" } } });
+    return runPlan(positionals, values, out);
+  },
+};
+
+function runPlan(args: readonly string[], flags: { json?: boolean | undefined; csv?: boolean | undefined; province?: string | undefined }, out: Output): number {
   if (flags.province !== undefined && args.length === 0) {
     const provinceFile = existsSync(flags.province) && statSync(flags.province).isDirectory() ? path.join(flags.province, PROVINCE_FILE) : flags.province;
     const { targets, errors } = discover([path.dirname(provinceFile)], provinceFile);

@@ -1,8 +1,10 @@
 /** `communes validate`: every problem of every file, one line each. */
 import { discover, formatDiagnostic, loadInventory, type Diagnostic } from "@communes/inventory";
-import { UsageError, type Flags, type Output } from "./output";
+import { parseArgs } from "node:util";
+import type { Command } from "./commands";
+import { UsageError, type Output } from "./output";
 
-export function validateTargets(args: readonly string[], province: string | undefined): { diagnostics: Diagnostic[]; communes: number; errors: string[] } {
+function validateTargets(args: readonly string[], province: string | undefined): { diagnostics: Diagnostic[]; communes: number; errors: string[] } {
   const { targets, errors } = discover(args, province);
   const diagnostics: Diagnostic[] = [];
   let communes = 0;
@@ -14,7 +16,17 @@ export function validateTargets(args: readonly string[], province: string | unde
   return { diagnostics, communes, errors };
 }
 
-export function runValidate(args: readonly string[], flags: Flags, out: Output): number {
+export const validateCommand: Command = {
+  usage: `  communes validate <file-or-dir>... [--province <file>] [--json]
+      Check province and commune files; one line per problem:
+      file:line:col path: message. Exit 1 when there is any.`,
+  run(argv, out) {
+    const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, province: { type: "string" } } });
+    return runValidate(positionals, values, out);
+  },
+};
+
+function runValidate(args: readonly string[], flags: { json?: boolean | undefined; province?: string | undefined }, out: Output): number {
   if (args.length === 0) throw new UsageError("validate needs at least one file or directory");
   const { diagnostics, communes, errors } = validateTargets(args, flags.province);
   for (const e of errors) out.stderr(`communes: ${e}`);

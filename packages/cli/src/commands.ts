@@ -1,0 +1,18 @@
+/**
+ * The `communes` subcommands. Each parses its own arguments (strictly: an
+ * unknown flag is a usage error) and returns its exit code.
+ */
+import type { Output } from "./output";
+import { validateCommand } from "./validate-command";
+import { planCommand } from "./plan-command";
+
+export interface Command {
+  /** Usage lines for the help text, indented by two spaces. */
+  usage: string;
+  run(argv: readonly string[], out: Output): number | Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  validate: validateCommand,
+  plan: planCommand,
+};
