@@ -1,42 +1,63 @@
 /**
- * The README's main command after bootstrap: the Thiệu Trung lab and a real
- * `pulumi up` of its stack, then a preview that must show no changes
- * (scripts/demo-commune.mjs), here on a throw-away state backend.
+ * The README's main command after bootstrap (scripts/demo-commune.sh), run
+ * twice on a throw-away state backend and lab directory: the first run
+ * starts the Thiệu Trung lab, creates its lab stack and brings it up; the
+ * second finds the lab running and the devices matching, so no changes.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import { pulumiEnvFile, repoRoot, toolchainPath } from "../harness/toolchain";
 
-it("the demo brings up Thiệu Trung against its lab and a second preview shows no changes", { timeout: 180_000 }, async () => {
-  const state = mkdtempSync(path.join(tmpdir(), "communes-demo-"));
-  try {
-    const env = {
-      ...process.env,
-      ...pulumiEnvFile(),
-      PATH: toolchainPath(),
-      PULUMI_HOME: path.join(state, "home"),
-      PULUMI_BACKEND_URL: `file://${state}`,
-      PULUMI_CONFIG_PASSPHRASE: "communes-demo-test",
-    };
-    const child = spawn("node", ["scripts/demo-commune.mjs"], { cwd: repoRoot, env });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const code = await new Promise((resolve) => child.on("exit", resolve));
-    expect(code, output).toBe(0);
-    const [up = "", again = ""] = output.split("== pulumi preview again");
-    expect(up).toMatch(/communes:switch:IosSwitch thieu-trung-sw1 created/);
-    expect(up).toMatch(/communes:endpoint:Endpoint Hội trường UBND xã Thiệu Trung created/);
-    expect(up).toMatch(/\+  communes:index:CommuneNetwork xã Thiệu Trung create/);
-    const created = Number(/\+ (\d+) created/.exec(up)?.[1]);
-    expect(created).toBeGreaterThan(30);
-    expect(again).toMatch(new RegExp(`\\b${created} unchanged`));
-    expect(again).not.toMatch(/to (create|update|delete|replace)/);
-    expect(output).not.toMatch(/lab-sip-password|lab-enable-secret/);
-  } finally {
-    rmSync(state, { recursive: true, force: true });
-  }
+const state = mkdtempSync(path.join(tmpdir(), "communes-demo-"));
+const stack = `e2e-demo-${process.pid}`;
+const env = {
+  ...process.env,
+  ...pulumiEnvFile(),
+  PATH: toolchainPath(),
+  PULUMI_HOME: path.join(state, "home"),
+  PULUMI_BACKEND_URL: `file://${state}`,
+  PULUMI_CONFIG_PASSPHRASE: "communes-demo-test",
+  COMMUNES_LAB_DIR: path.join(state, "lab"),
+  COMMUNES_DEMO_STACK: stack,
+};
+
+function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
+  const child = spawn(command, args, { cwd: repoRoot, env });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  return new Promise((resolve) => child.on("close", (code) => resolve({ code, output })));
+}
+
+afterAll(async () => {
+  await run("node", ["packages/cli/bin/communes", "lab", "stop"]);
+  rmSync(state, { recursive: true, force: true });
+  rmSync(path.join(repoRoot, "stacks/commune", `Pulumi.${stack}.yaml`), { force: true });
+});
+
+it("the demo brings up Thiệu Trung against its lab, and a second run shows no changes", { timeout: 240_000 }, async () => {
+  const first = await run("bash", ["scripts/demo-commune.sh"]);
+  expect(first.code, first.output).toBe(0);
+  expect(first.output).toMatch(/thieu-trung-r1\s+127\.38\.0\.225:8728\s+RouterOS API/);
+  expect(first.output).toContain(`stack ${stack} created for xã Thiệu Trung`);
+  expect(first.output).toMatch(/communes:switch:IosSwitch thieu-trung-sw1 created/);
+  expect(first.output).toMatch(/communes:endpoint:Endpoint Hội trường UBND xã Thiệu Trung created/);
+  expect(first.output).toMatch(/\+  communes:index:CommuneNetwork xã Thiệu Trung create/);
+  const created = Number(/\+ (\d+) created/.exec(first.output)?.[1]);
+  expect(created).toBeGreaterThan(30);
+
+  const status = await run("node", ["packages/cli/bin/communes", "lab", "status"]);
+  expect(status.code, status.output).toBe(0);
+  expect(status.output).toMatch(/thieu-trung-sw1\s+127\.38\.0\.226:2222\s+SSH\s+up/);
+
+  const second = await run("bash", ["scripts/demo-commune.sh"]);
+  expect(second.code, second.output).toBe(0);
+  expect(second.output).toMatch(/already running/);
+  expect(second.output).not.toMatch(/stack init/);
+  expect(second.output).toMatch(new RegExp(`\\b${created} unchanged`));
+  expect(second.output).not.toMatch(/\d+ (to create|to update|to delete|created|updated|deleted)/);
+  for (const output of [first.output, second.output]) expect(output).not.toMatch(/lab-password|lab-sip-password|lab-enable-secret/);
 });

@@ -5,6 +5,8 @@
 import type { Output } from "./output";
 import { validateCommand } from "./validate-command";
 import { planCommand } from "./plan-command";
+import { labCommand } from "./lab/lab-command";
+import { stackCommand } from "./stack/stack-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -15,4 +17,6 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   plan: planCommand,
+  lab: labCommand,
+  stack: stackCommand,
 };

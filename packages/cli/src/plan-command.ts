@@ -1,23 +1,14 @@
 /** `communes plan`: one commune's plan, or the whole province's prefixes. */
 import * as path from "node:path";
 import { existsSync, statSync } from "node:fs";
-import { discover, formatDiagnostic, loadInventory, PROVINCE_FILE, type Inventory, type InventoryTarget } from "@communes/inventory";
+import { discover, PROVINCE_FILE } from "@communes/inventory";
 import { parseArgs } from "node:util";
 import type { Command } from "./commands";
+import { loadCommune, loadOrReport } from "./load-inventory";
 import { UsageError, type Output } from "./output";
 import { planToJson } from "./plan-json";
 import { planText } from "./plan-text";
 import { provinceCsv } from "./plan-csv";
-
-/** Loads the inventory; on problems prints them and returns undefined. */
-function loadOrReport(target: InventoryTarget, out: Output): Inventory | undefined {
-  const inventory = loadInventory(target);
-  const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
-  if (relevant.length === 0) return inventory;
-  for (const d of relevant) out.stdout(formatDiagnostic(d));
-  out.stderr(`${relevant.length} problem${relevant.length === 1 ? "" : "s"} found; no plan printed (run communes validate for details)`);
-  return undefined;
-}
 
 export const planCommand: Command = {
   usage: `  communes plan <commune-file> [--json]
@@ -35,7 +26,7 @@ function runPlan(args: readonly string[], flags: { json?: boolean | undefined; c
     const provinceFile = existsSync(flags.province) && statSync(flags.province).isDirectory() ? path.join(flags.province, PROVINCE_FILE) : flags.province;
     const { targets, errors } = discover([path.dirname(provinceFile)], provinceFile);
     if (errors.length > 0 || targets.length === 0) throw new UsageError(errors.join("; ") || `no province at ${flags.province}`);
-    const inventory = loadOrReport(targets[0]!, out);
+    const inventory = loadOrReport(targets[0]!, out, "no plan printed");
     if (!inventory) return 1;
     if (flags.csv) out.stdout(provinceCsv(inventory.plans));
     else if (flags.json) out.stdout(JSON.stringify(inventory.plans.map(planToJson), null, 2));
@@ -44,14 +35,9 @@ function runPlan(args: readonly string[], flags: { json?: boolean | undefined; c
   }
   if (args.length !== 1) throw new UsageError("plan takes one commune file, or --province <dir>");
   if (flags.csv) throw new UsageError("--csv is for the whole province: communes plan --province <dir> --csv");
-  const { targets, errors } = discover(args, flags.province);
-  if (errors.length > 0) throw new UsageError(errors.join("; "));
-  const target = targets[0]!;
-  const file = [...target.requested].find((f) => f !== target.provinceFile);
-  if (!file) throw new UsageError(`${args[0]} is not a commune file`);
-  const inventory = loadOrReport(target, out);
-  if (!inventory) return 1;
-  const plan = inventory.plans.find((p) => p.file === file)!;
+  const loaded = loadCommune(args[0]!, out, "no plan printed", flags.province);
+  if (!loaded) return 1;
+  const { plan } = loaded;
   out.stdout(flags.json ? JSON.stringify(planToJson(plan), null, 2) : planText(plan));
   return 0;
 }

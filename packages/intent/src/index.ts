@@ -2,3 +2,4 @@ export * from "./router-intent";
 export * from "./routeros-script";
 export * from "./switch-intent";
 export * from "./endpoint-intent";
+export * from "./secret-names";

@@ -5,7 +5,8 @@
  * users), all on loopback; and the stack configuration that points the
  * commune's stack at them (lab passwords as secrets).
  */
-import { discover, loadInventory, formatDiagnostic } from "@communes/inventory";
+import { discover, loadInventory, formatDiagnostic, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { LAB_PORTS, plannedLabAddresses } from "./lab-addresses";
 import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
 import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
 import { startLabRouter, type LabRouter } from "./routeros/lab-router";
@@ -30,8 +31,15 @@ export interface CommuneLabOptions {
   routerTls?: boolean;
   /** Emulate every endpoint as this make, whatever the inventory says. */
   endpointVendor?: "poly" | "cisco";
+  /**
+   * "ephemeral" (default): every device on 127.0.0.1, ports chosen by the
+   * system. "planned": every device at the loopback image of its planned
+   * address with fixed ports (lab-addresses.ts), stable across restarts.
+   */
+  addresses?: "ephemeral" | "planned";
 }
 
+/** The lab for the commune of `communeFile`, after checking its inventory. */
 export async function startCommuneLab(communeFile: string, options: CommuneLabOptions = {}): Promise<CommuneLab> {
   const { targets, errors } = discover([communeFile]);
   if (errors.length > 0) throw new Error(errors.join("; "));
@@ -39,43 +47,71 @@ export async function startCommuneLab(communeFile: string, options: CommuneLabOp
   const problems = inventory.diagnostics.filter((d) => d.file === communeFile || d.file === targets[0]!.provinceFile);
   if (problems.length > 0) throw new Error(`the inventory has problems:\n${problems.map(formatDiagnostic).join("\n")}`);
   const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file))!;
-  const mcu = inventory.province!.mcu;
-  const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [`${e.sip!.user}@${mcu.sip!.domain}`, LAB_SIP_PASSWORD]));
+  const plan = inventory.plans.find((p) => p.file === commune.file)!;
+  return startLabFor(inventory.province!, commune, plan, options);
+}
 
-  const router = await startLabRouter({ tls: options.routerTls ?? false, username: commune.settings.router.credentials.username });
-  const switches: Record<string, LabSwitch> = {};
-  for (const sw of commune.switches) {
-    switches[sw.hostname] = await startLabSwitch({ username: commune.settings.switch.credentials.username, ...(commune.settings.switch.enableSecret ? { enableSecret: LAB_ENABLE_SECRET } : {}) });
+/** The lab for one commune of a loaded, valid inventory. */
+export async function startLabFor(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: CommuneLabOptions = {}): Promise<CommuneLab> {
+  const communeFile = commune.file;
+  const mcu = province.mcu;
+  const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [`${e.sip!.user}@${mcu.sip!.domain}`, LAB_SIP_PASSWORD]));
+  const planned = options.addresses === "planned" ? plannedLabAddresses(plan) : undefined;
+
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const device of started.reverse()) await device.close();
+  };
+  try {
+    const router = await startLabRouter({
+      tls: options.routerTls ?? false,
+      username: commune.settings.router.credentials.username,
+      ...(planned ? { listen: { host: planned.router, apiPort: options.routerTls ? LAB_PORTS.apiSsl : LAB_PORTS.api, restPort: LAB_PORTS.https, sshPort: LAB_PORTS.ssh } } : {}),
+    });
+    started.push(router);
+    const switches: Record<string, LabSwitch> = {};
+    for (const sw of commune.switches) {
+      switches[sw.hostname] = await startLabSwitch(
+        { username: commune.settings.switch.credentials.username, ...(commune.settings.switch.enableSecret ? { enableSecret: LAB_ENABLE_SECRET } : {}) },
+        planned ? { host: planned.switches[sw.hostname]!, port: LAB_PORTS.ssh } : {},
+      );
+      started.push(switches[sw.hostname]!);
+    }
+    const endpoints: Record<string, LabEndpoint> = {};
+    for (const ep of commune.endpoints) {
+      endpoints[ep.systemName] = await startLabEndpoint(
+        options.endpointVendor ?? ep.vendor,
+        { registrar: mcu.sip?.registrar ?? "", gatekeeper: mcu.h323?.gatekeeper ?? "", sipUsers },
+        { username: commune.settings.endpoint.credentials.username, password: "lab-password" },
+        planned ? { host: planned.endpoints[ep.systemName]!, port: LAB_PORTS.https } : {},
+      );
+      started.push(endpoints[ep.systemName]!);
+    }
+    return { router, switches, endpoints, config: (file = communeFile) => labStackConfig(commune, file, { router, switches, endpoints }, options), close: closeAll };
+  } catch (err) {
+    await closeAll();
+    throw err;
   }
-  const endpoints: Record<string, LabEndpoint> = {};
-  for (const ep of commune.endpoints) {
-    endpoints[ep.systemName] = await startLabEndpoint(options.endpointVendor ?? ep.vendor, { registrar: mcu.sip?.registrar ?? "", gatekeeper: mcu.h323?.gatekeeper ?? "", sipUsers }, { username: commune.settings.endpoint.credentials.username, password: "lab-password" });
-  }
+}
+
+/** The commune's stack configuration against these lab devices (lab passwords as secrets). */
+function labStackConfig(commune: CommuneModel, inventory: string, lab: Pick<CommuneLab, "router" | "switches" | "endpoints">, options: CommuneLabOptions): StackConfig {
+  const { router, switches, endpoints } = lab;
   const secrets = commune.settings;
   const anySwitch = Object.values(switches)[0];
   const anyEndpoint = Object.values(endpoints)[0];
   return {
-    router,
-    switches,
-    endpoints,
-    config: (file = communeFile) => ({
-      inventory: { value: file },
-      routerHost: { value: router.host },
-      routerPort: { value: String(router.port) },
-      ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
-      [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
-      switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },
-      ...(anySwitch ? { [secrets.switch.credentials.passwordSecret]: { value: anySwitch.password, secret: true } } : {}),
-      ...(secrets.switch.enableSecret ? { [secrets.switch.enableSecret]: { value: LAB_ENABLE_SECRET, secret: true } } : {}),
-      endpointEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { host: e.host, port: e.port, tlsFingerprint: e.fingerprint256 }]))) },
-      ...(anyEndpoint ? { [secrets.endpoint.credentials.passwordSecret]: { value: anyEndpoint.password, secret: true } } : {}),
-      ...(secrets.endpoint.sipPasswordSecret ? { [secrets.endpoint.sipPasswordSecret]: { value: LAB_SIP_PASSWORD, secret: true } } : {}),
-      endpointRegistrationTimeoutMs: { value: "3000" },
-    }),
-    close: async () => {
-      await router.close();
-      for (const s of Object.values(switches)) await s.close();
-      for (const e of Object.values(endpoints)) await e.close();
-    },
+    inventory: { value: inventory },
+    routerHost: { value: router.host },
+    routerPort: { value: String(router.port) },
+    ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
+    [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
+    switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },
+    ...(anySwitch ? { [secrets.switch.credentials.passwordSecret]: { value: anySwitch.password, secret: true } } : {}),
+    ...(secrets.switch.enableSecret ? { [secrets.switch.enableSecret]: { value: LAB_ENABLE_SECRET, secret: true } } : {}),
+    endpointEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { host: e.host, port: e.port, tlsFingerprint: e.fingerprint256 }]))) },
+    ...(anyEndpoint ? { [secrets.endpoint.credentials.passwordSecret]: { value: anyEndpoint.password, secret: true } } : {}),
+    ...(secrets.endpoint.sipPasswordSecret ? { [secrets.endpoint.sipPasswordSecret]: { value: LAB_SIP_PASSWORD, secret: true } } : {}),
+    endpointRegistrationTimeoutMs: { value: "3000" },
   };
 }

@@ -12,3 +12,7 @@ export * from "./ios/ios-ssh-server";
 export * from "./ios/lab-switch";
 export * from "./endpoint/lab-endpoints";
 export * from "./commune-lab";
+export * from "./lab-addresses";
+export * from "./listen";
+export * from "./daemon/lab-record";
+export * from "./daemon/inventory-lab";

@@ -8,9 +8,9 @@
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import * as https from "node:https";
-import type { AddressInfo } from "node:net";
 import { XMLParser } from "fast-xml-parser";
 import { labCertificate } from "../routeros/lab-certificate";
+import { listenOn, type ListenAddress } from "../listen";
 
 /** What the lab MCU accepts. */
 export interface LabMcu {
@@ -122,11 +122,10 @@ abstract class EmulatedEndpoint {
     for (const [name, v] of Object.entries(table)) this.params.set(name, v.factory);
   }
 
-  async listen(): Promise<number> {
+  async listen(at: ListenAddress = {}): Promise<number> {
     const { key, cert } = labCertificate();
     this.server = https.createServer({ key, cert }, (req, res) => void this.serve(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", () => resolve()));
-    return (this.server.address() as AddressInfo).port;
+    return listenOn(this.server, at);
   }
 
   async close(): Promise<void> {
@@ -401,8 +400,9 @@ export interface LabEndpoint {
   close(): Promise<void>;
 }
 
-export async function startLabEndpoint(vendor: "poly" | "cisco", mcu: LabMcu, credentials = { username: "admin", password: "lab-password" }): Promise<LabEndpoint> {
+/** `listen`: where to serve HTTPS (default: 127.0.0.1, a port chosen by the system). */
+export async function startLabEndpoint(vendor: "poly" | "cisco", mcu: LabMcu, credentials = { username: "admin", password: "lab-password" }, listen: ListenAddress = {}): Promise<LabEndpoint> {
   const device = vendor === "poly" ? new LabPolyEndpoint(credentials.username, credentials.password, mcu) : new LabCiscoEndpoint(credentials.username, credentials.password, mcu);
-  const port = await device.listen();
-  return { vendor, device, host: "127.0.0.1", port, ...credentials, fingerprint256: labCertificate().fingerprint256, close: () => device.close() };
+  const port = await device.listen(listen);
+  return { vendor, device, host: listen.host ?? "127.0.0.1", port, ...credentials, fingerprint256: labCertificate().fingerprint256, close: () => device.close() };
 }

@@ -7,11 +7,11 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as net from "node:net";
-import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { Server, utils, type Connection, type ServerChannel } from "ssh2";
 import { newSession, promptFor, runLine, type IosSwitch } from "./ios-cli";
 import { factoryConfig, cloneConfig } from "./ios-state";
+import { listenOn, type ListenAddress } from "../listen";
 
 export interface IosFaults {
   /** Close the connection after this many more lines of output. One-shot. */
@@ -54,7 +54,7 @@ export class IosSshServer {
     this.device = { running: config, startup: cloneConfig(config), ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}) };
   }
 
-  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+  async listen(at: ListenAddress = {}): Promise<number> {
     this.server = new Server({ hostKeys: [readFileSync(keyFile)] }, (client) => {
       this.clients.add(client);
       client.on("close", () => this.clients.delete(client));
@@ -83,8 +83,7 @@ export class IosSshServer {
       socket.setNoDelay(true);
       this.server!.injectSocket(socket);
     });
-    await new Promise<void>((resolve) => this.listener!.listen(port, host, () => resolve()));
-    return (this.listener.address() as AddressInfo).port;
+    return listenOn(this.listener, at);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 /** A ready emulated IOS switch for tests and demos, serving SSH on loopback. */
+import type { ListenAddress } from "../listen";
 import { IosSshServer, labSwitchHostKeyFingerprint, type IosFaults, type LabSwitchOptions } from "./ios-ssh-server";
 
 export interface LabSwitch {
@@ -14,14 +15,15 @@ export interface LabSwitch {
   close(): Promise<void>;
 }
 
-export async function startLabSwitch(options: LabSwitchOptions = {}): Promise<LabSwitch> {
+/** `listen`: where to serve SSH (default: 127.0.0.1, a port chosen by the system). */
+export async function startLabSwitch(options: LabSwitchOptions = {}, listen: ListenAddress = {}): Promise<LabSwitch> {
   const username = options.username ?? "communes";
   const password = options.password ?? "lab-password";
   const server = new IosSshServer({ ...options, username, password });
-  const port = await server.listen();
+  const port = await server.listen(listen);
   return {
     server,
-    host: "127.0.0.1",
+    host: listen.host ?? "127.0.0.1",
     port,
     username,
     password,

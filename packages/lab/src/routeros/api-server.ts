@@ -10,6 +10,7 @@ import * as net from "node:net";
 import * as tls from "node:tls";
 import { encodeSentence, SentenceDecoder } from "@communes/routeros";
 import { RouterOsDevice, Trap } from "./device";
+import { listenOn, type ListenAddress } from "../listen";
 
 export interface ApiFaults {
   /** Close the connection (no `!fatal`) after the server has sent this many more sentences. One-shot. */
@@ -60,14 +61,10 @@ export class RouterOsApiServer {
     this.writesLeft = faults.trapOnWrite;
   }
 
-  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+  async listen(at: ListenAddress = {}): Promise<number> {
     const onConnection = (socket: net.Socket) => this.session(socket);
     this.server = this.options.tls ? tls.createServer({ ...this.options.tls }, onConnection) : net.createServer(onConnection);
-    await new Promise<void>((resolve, reject) => {
-      this.server!.once("error", reject);
-      this.server!.listen(port, host, () => resolve());
-    });
-    return (this.server.address() as net.AddressInfo).port;
+    return listenOn(this.server, at);
   }
 
   async close(): Promise<void> {

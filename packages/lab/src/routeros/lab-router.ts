@@ -16,6 +16,8 @@ export interface LabRouterOptions {
   /** Serve the binary API as api-ssl (TLS, lab certificate) instead of plain api. */
   tls?: boolean;
   faults?: ApiFaults;
+  /** Where to listen (default: 127.0.0.1, ports chosen by the system). */
+  listen?: { host?: string; apiPort?: number; restPort?: number; sshPort?: number };
 }
 
 export interface LabRouter {
@@ -49,15 +51,16 @@ export async function startLabRouter(options: LabRouterOptions = {}): Promise<La
   const server = new RouterOsApiServer({ device, ...(options.tls ? { tls } : {}), ...(options.faults ? { faults: options.faults } : {}) });
   const rest = new RouterOsRestServer({ device, tls });
   const ssh = new RouterOsSshServer(device);
-  const port = await server.listen();
-  const restPort = await rest.listen();
-  const sshPort = await ssh.listen();
+  const host = options.listen?.host ?? "127.0.0.1";
+  const port = await server.listen({ host, port: options.listen?.apiPort ?? 0 });
+  const restPort = await rest.listen({ host, port: options.listen?.restPort ?? 0 });
+  const sshPort = await ssh.listen({ host, port: options.listen?.sshPort ?? 0 });
   return {
     device,
     server,
     rest,
     ssh,
-    host: "127.0.0.1",
+    host,
     port,
     restPort,
     sshPort,

@@ -10,9 +10,9 @@
  * All values are strings. Errors are `{"error":code,"message":reason,"detail":router message}`.
  */
 import * as https from "node:https";
-import type { AddressInfo } from "node:net";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { RouterOsDevice, Trap } from "./device";
+import { listenOn, type ListenAddress } from "../listen";
 
 const REASONS: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 404: "Not Found", 405: "Method Not Allowed", 500: "Internal Server Error" };
 
@@ -43,11 +43,10 @@ export class RouterOsRestServer {
     return this.options.device;
   }
 
-  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+  async listen(at: ListenAddress = {}): Promise<number> {
     this.server = https.createServer({ ...this.options.tls }, (req, res) => void this.handle(req, res));
     this.server.on("secureConnection", () => this.connections++);
-    await new Promise<void>((resolve) => this.server!.listen(port, host, () => resolve()));
-    return (this.server.address() as AddressInfo).port;
+    return listenOn(this.server, at);
   }
 
   async close(): Promise<void> {

@@ -5,10 +5,10 @@
  * a fixed lab host key, the device's users and passwords.
  */
 import { readFileSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import { Server, type Connection, type ServerChannel } from "ssh2";
 import type { RouterOsDevice } from "./device";
+import { listenOn, type ListenAddress } from "../listen";
 
 const hostKey = () => readFileSync(path.resolve(__dirname, "../../certs/routeros-lab-ssh-host"));
 
@@ -25,7 +25,7 @@ export class RouterOsSshServer {
 
   constructor(private readonly device: RouterOsDevice) {}
 
-  async listen(port = 0, host = "127.0.0.1"): Promise<number> {
+  async listen(at: ListenAddress = {}): Promise<number> {
     this.server = new Server({ hostKeys: [hostKey()] }, (client) => {
       this.connections.add(client);
       client.on("close", () => this.connections.delete(client));
@@ -51,8 +51,7 @@ export class RouterOsSshServer {
         });
       });
     });
-    await new Promise<void>((resolve) => this.server!.listen(port, host, () => resolve()));
-    return (this.server.address() as AddressInfo).port;
+    return listenOn(this.server, at);
   }
 
   private shell(channel: ServerChannel, user: string): void {

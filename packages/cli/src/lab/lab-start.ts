@@ -1,0 +1,59 @@
+/** `communes lab start`: the lab in the background, at stable loopback addresses. */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import * as path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { LAB_DAEMON_SCRIPT, LAB_FAILURE, readLabRecord, type LabRecord } from "@communes/lab";
+import type { Output } from "../output";
+import { COMMUNE_PROJECT } from "../pulumi/pulumi-cli";
+import { isRunning, labDir } from "./lab-dir";
+import { printLab } from "./lab-table";
+
+const START_TIMEOUT_MS = 120_000;
+
+export async function labStart(target: string, out: Output): Promise<number> {
+  const dir = labDir();
+  const running = readLabRecord(dir);
+  if (running && isRunning(running.pid)) {
+    if (path.resolve(running.inventory) === path.resolve(target)) {
+      out.stderr(`the lab for ${running.inventory} is already running (pid ${running.pid})`);
+      printLab(running, out);
+      return 0;
+    }
+    out.stderr(`communes: a lab for ${running.inventory} is running (pid ${running.pid}); stop it first: communes lab stop`);
+    return 1;
+  }
+  if (!existsSync(target)) {
+    out.stderr(`communes: ${target}: no such file or directory`);
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
+  rmSync(path.join(dir, LAB_FAILURE), { force: true });
+  const log = openSync(path.join(dir, "lab.log"), "a");
+  const child = spawn(process.execPath, [LAB_DAEMON_SCRIPT, path.resolve(target), dir, COMMUNE_PROJECT], { detached: true, stdio: ["ignore", log, log] });
+  child.unref();
+  let exited = false;
+  child.once("exit", () => (exited = true));
+  const started = Date.now();
+  out.stderr(`starting the lab for ${target}…`);
+  for (;;) {
+    const record: LabRecord | undefined = readLabRecord(dir);
+    if (record && record.pid === child.pid) {
+      printLab(record, out);
+      out.stderr(`lab running (pid ${record.pid}); stop it with: communes lab stop`);
+      return 0;
+    }
+    const failure = path.join(dir, LAB_FAILURE);
+    if (exited || existsSync(failure)) {
+      const reason = existsSync(failure) ? readFileSync(failure, "utf8").trim() : `the lab process exited; see ${path.join(dir, "lab.log")}`;
+      out.stderr(`communes: the lab did not start: ${reason}`);
+      return 1;
+    }
+    if (Date.now() - started > START_TIMEOUT_MS) {
+      process.kill(child.pid!, "SIGTERM");
+      out.stderr(`communes: the lab did not start within ${START_TIMEOUT_MS / 1000} s; see ${path.join(dir, "lab.log")}`);
+      return 1;
+    }
+    await sleep(100);
+  }
+}

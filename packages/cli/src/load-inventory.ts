@@ -1,0 +1,32 @@
+/** Loading an inventory for a command: on problems, print them (file:line:col) and say what was not done. */
+import { discover, formatDiagnostic, loadInventory, type CommuneModel, type CommunePlan, type Inventory, type InventoryTarget, type ProvinceModel } from "@communes/inventory";
+import { UsageError, type Output } from "./output";
+
+/** Loads the inventory; on problems prints them and returns undefined. */
+export function loadOrReport(target: InventoryTarget, out: Output, notDone: string): Inventory | undefined {
+  const inventory = loadInventory(target);
+  const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
+  if (relevant.length === 0) return inventory;
+  for (const d of relevant) out.stdout(formatDiagnostic(d));
+  out.stderr(`${relevant.length} problem${relevant.length === 1 ? "" : "s"} found; ${notDone} (run communes validate for details)`);
+  return undefined;
+}
+
+export interface LoadedCommune {
+  province: ProvinceModel;
+  commune: CommuneModel;
+  plan: CommunePlan;
+}
+
+/** One commune file with its province (found above it, or `province`); undefined (problems printed) when invalid. */
+export function loadCommune(file: string, out: Output, notDone: string, province?: string): LoadedCommune | undefined {
+  const { targets, errors } = discover([file], province);
+  if (errors.length > 0) throw new UsageError(errors.join("; "));
+  const target = targets[0]!;
+  const communeFile = [...target.requested].find((f) => f !== target.provinceFile);
+  if (!communeFile) throw new UsageError(`${file} is not a commune file`);
+  const inventory = loadOrReport(target, out, notDone);
+  if (!inventory) return undefined;
+  const commune = inventory.communes.find((c) => c.file === communeFile)!;
+  return { province: inventory.province!, commune, plan: inventory.plans.find((p) => p.file === communeFile)! };
+}
