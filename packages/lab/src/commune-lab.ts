@@ -6,6 +6,7 @@
  * commune's stack at them (lab passwords as secrets).
  */
 import { discover, loadInventory, formatDiagnostic, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { secretNames } from "@communes/intent";
 import { LAB_PORTS, plannedLabAddresses } from "./lab-addresses";
 import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
 import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
@@ -87,20 +88,25 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
       );
       started.push(endpoints[ep.systemName]!);
     }
-    return { router, switches, endpoints, config: (file = communeFile) => labStackConfig(commune, file, { router, switches, endpoints }, options), close: closeAll };
+    return { router, switches, endpoints, config: (file = communeFile) => labStackConfig(secretNames(province, commune, plan), commune, file, { router, switches, endpoints }, options), close: closeAll };
   } catch (err) {
     await closeAll();
     throw err;
   }
 }
 
-/** The commune's stack configuration against these lab devices (lab passwords as secrets). */
-function labStackConfig(commune: CommuneModel, inventory: string, lab: Pick<CommuneLab, "router" | "switches" | "endpoints">, options: CommuneLabOptions): StackConfig {
+/**
+ * The commune's stack configuration against these lab devices: the lab's
+ * passwords as secrets, and a lab value for every other secret the commune
+ * needs (a PPPoE password: the lab router takes any).
+ */
+function labStackConfig(secretNames: string[], commune: CommuneModel, inventory: string, lab: Pick<CommuneLab, "router" | "switches" | "endpoints">, options: CommuneLabOptions): StackConfig {
   const { router, switches, endpoints } = lab;
   const secrets = commune.settings;
   const anySwitch = Object.values(switches)[0];
   const anyEndpoint = Object.values(endpoints)[0];
   return {
+    ...Object.fromEntries(secretNames.map((name) => [name, { value: `lab-${name}`, secret: true }])),
     inventory: { value: inventory },
     routerHost: { value: router.host },
     routerPort: { value: String(router.port) },

@@ -1,0 +1,86 @@
+/**
+ * `communes lab`: a background lab at stable loopback addresses, from a
+ * commune file (a copy of Hoa Lộc's), that answers on every device, refuses
+ * a second lab over it, refuses a bad inventory with located errors, and
+ * stops for good.
+ */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { main } from "@communes/cli";
+import { afterAll, describe, expect, it } from "vitest";
+import { copyInventory } from "../harness/inventory-copy";
+
+const labDir = mkdtempSync(path.join(tmpdir(), "communes-lab-"));
+process.env.COMMUNES_LAB_DIR = labDir;
+const inventory = copyInventory("hoa-loc.yaml", "linh-son.yaml");
+const [hoaLoc, linhSon] = inventory.communes as [string, string];
+
+async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+  return { code, stdout, stderr };
+}
+
+afterAll(async () => {
+  await run("lab", "stop");
+  rmSync(labDir, { recursive: true, force: true });
+  rmSync(inventory.dir, { recursive: true, force: true });
+});
+
+describe("communes lab", () => {
+  it("says so when no lab runs", async () => {
+    const status = await run("lab", "status");
+    expect(status.code).toBe(1);
+    expect(status.stderr).toMatch(/no lab is running/);
+  });
+
+  it("starts a commune's devices at the loopback images of their planned addresses", { timeout: 60_000 }, async () => {
+    const plan = JSON.parse((await run("plan", hoaLoc, "--json")).stdout) as { devices: Array<{ hostname: string; address: string }> };
+    const start = await run("lab", "start", hoaLoc);
+    expect(start.code, start.stderr).toBe(0);
+    for (const device of plan.devices) {
+      expect(start.stdout).toContain(`${device.hostname}`);
+      expect(start.stdout).toContain(`${device.address.replace(/^\d+\./, "127.")}:${device.hostname.includes("-sw") ? 2222 : 8728}`);
+    }
+    const status = await run("lab", "status", "--json");
+    expect(status.code).toBe(0);
+    const record = JSON.parse(status.stdout) as { running: boolean; communes: Array<{ name: string; devices: Array<{ answers: boolean }> }> };
+    expect(record.running).toBe(true);
+    expect(record.communes.map((c) => c.name)).toEqual(["Hoa Lộc"]);
+    expect(record.communes[0]!.devices.length).toBeGreaterThanOrEqual(3);
+    expect(record.communes[0]!.devices.every((d) => d.answers)).toBe(true);
+    // The record holds the lab's stack settings (lab credentials included): its owner's alone.
+    expect(statSync(path.join(labDir, "lab.json")).mode & 0o077).toBe(0);
+  });
+
+  it("starting the same lab again changes nothing; another lab over it is refused", async () => {
+    const again = await run("lab", "start", hoaLoc);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/already running/);
+    const other = await run("lab", "start", linhSon);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/a lab for .*hoa-loc\.yaml is running .*stop it first/);
+  });
+
+  it("stops, and the devices stop answering", { timeout: 30_000 }, async () => {
+    const before = JSON.parse((await run("lab", "status", "--json")).stdout) as { communes: Array<{ devices: Array<{ host: string; port: number }> }> };
+    const stop = await run("lab", "stop");
+    expect(stop.code).toBe(0);
+    expect((await run("lab", "status")).code).toBe(1);
+    const { connect } = await import("node:net");
+    const device = before.communes[0]!.devices[0]!;
+    const refused = await new Promise<boolean>((resolve) => connect(device.port, device.host).on("connect", () => resolve(false)).on("error", () => resolve(true)));
+    expect(refused).toBe(true);
+  });
+
+  it("refuses a bad inventory with located errors and starts nothing", { timeout: 30_000 }, async () => {
+    const bad = path.join(inventory.dir, "communes", "bad.yaml");
+    writeFileSync(bad, readFileSync(linhSon, "utf8").replace(/^code: .*$/m, "code: 12"));
+    const start = await run("lab", "start", bad);
+    expect(start.code).toBe(1);
+    expect(start.stderr).toMatch(/bad\.yaml:\d+:\d+ code: /);
+    expect((await run("lab", "status")).code).toBe(1);
+  });
+});
