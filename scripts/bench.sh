@@ -2,7 +2,9 @@
 # Benchmarks (`npm run bench`): validating and planning the 166-commune
 # example province, in process (load, schema, resolve, plan, every check),
 # then as a user runs the `communes` commands (node start-up included).
-# Medians; the figures are recorded in docs/performance.md.
+# Medians; then one commune's stack against its lab with 20 ms of latency
+# per device answer (scripts/bench-commune.mjs). The figures are recorded in
+# docs/performance.md.
 set -euo pipefail
 . "$(dirname -- "$0")/prepare.sh"
 
@@ -36,3 +38,6 @@ echo
 echo "communes validate examples/thanh-hoa:            $(median_ms node packages/cli/bin/communes validate examples/thanh-hoa) ms (median of 7)"
 echo "communes plan --province examples/thanh-hoa --csv: $(median_ms node packages/cli/bin/communes plan --province examples/thanh-hoa --csv) ms (median of 7)"
 echo "machine: $(nproc) cores, node $(node --version)"
+
+echo
+node scripts/bench-commune.mjs

@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { discover, loadInventory } from "@communes/inventory";
 import { secretNames } from "@communes/intent";
 import { beforeAll, describe, expect, it } from "vitest";
+import { CommuneNetwork } from "./commune-network";
 
 const registered: pulumi.runtime.MockResourceArgs[] = [];
 beforeAll(() => {
@@ -36,14 +37,13 @@ function thieuTrung() {
 
 describe("CommuneNetwork", () => {
   it("registers the router's menus, the switches and the endpoints, each through its own provider", async () => {
-    const { CommuneNetwork } = await import("./commune-network");
     const { province, commune, plan } = thieuTrung();
     const asked: string[] = [];
     const network = new CommuneNetwork("xã Thiệu Trung", {
       province,
       commune,
       plan,
-      secret: (name) => {
+      secret: (name: string) => {
         asked.push(name);
         return pulumi.secret(`value-of-${name}`);
       },
@@ -63,11 +63,10 @@ describe("CommuneNetwork", () => {
   });
 
   it("refuses a plan that cuts the NOC's management path, before any device resource", async () => {
-    const { CommuneNetwork } = await import("./commune-network");
     const { province, commune, plan } = thieuTrung();
     const cut = { ...province, flows: province.flows.filter((f) => !JSON.stringify(f).includes("management")) };
     const asked: string[] = [];
-    expect(() => new CommuneNetwork("cut", { province: cut, commune, plan, secret: (n) => (asked.push(n), pulumi.secret(n)) })).toThrow(/refused: this change would cut the NOC's management path/);
+    expect(() => new CommuneNetwork("cut", { province: cut, commune, plan, secret: (n: string) => (asked.push(n), pulumi.secret(n)) })).toThrow(/refused: this change would cut the NOC's management path/);
     expect(asked).toEqual([]);
   });
 });

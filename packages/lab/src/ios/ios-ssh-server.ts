@@ -18,6 +18,8 @@ export interface IosFaults {
   dropAfterLines?: number;
   /** Pause before each line of output, in milliseconds. */
   slowOutputMs?: number;
+  /** Pause before answering each command, in milliseconds (a slow link or a busy switch). */
+  latencyMs?: number;
 }
 
 export interface LabSwitchOptions {
@@ -164,6 +166,7 @@ export class IosSshServer {
       }
       const before = promptFor(this.device, s);
       this.commands.push(text.trim());
+      if (this.faults.latencyMs) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
       await write("\n");
       if (/^\s*en(a(b(le?)?)?)?\s*$/i.test(text) && s.mode === "exec" && this.device.enableSecret) {
         awaiting = "enable-password";
