@@ -2,7 +2,8 @@
  * The README's main command after bootstrap (scripts/demo-commune.sh), run
  * twice on a throw-away state backend and lab directory: the first run
  * starts the Thiệu Trung lab, creates its lab stack and brings it up; the
- * second finds the lab running and the devices matching, so no changes.
+ * second finds the lab running and the devices matching, so no changes;
+ * after the lab restarts (devices empty), a third configures them again.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -59,5 +60,13 @@ it("the demo brings up Thiệu Trung against its lab, and a second run shows no 
   expect(second.output).not.toMatch(/stack init/);
   expect(second.output).toMatch(new RegExp(`\\b${created} unchanged`));
   expect(second.output).not.toMatch(/\d+ (to create|to update|to delete|created|updated|deleted)/);
-  for (const output of [first.output, second.output]) expect(output).not.toMatch(/lab-password|lab-sip-password|lab-enable-secret/);
+
+  // A restarted lab has forgotten everything, passwords included: the next run configures it again.
+  expect((await run("node", ["packages/cli/bin/communes", "lab", "stop"])).code).toBe(0);
+  const third = await run("bash", ["scripts/demo-commune.sh"]);
+  expect(third.code, third.output).toBe(0);
+  expect(third.output).toMatch(/\d+ updated/);
+  expect(third.output).toMatch(/communes:endpoint:Endpoint Hội trường UBND xã Thiệu Trung updated/);
+
+  for (const output of [first.output, second.output, third.output]) expect(output).not.toMatch(/lab-password|lab-sip-password|lab-enable-secret/);
 });

@@ -86,6 +86,9 @@ async function converge(want: EndpointInputs, ctx: OperationContext, written?: E
       if (current !== want.settings[n]) changes[n] = want.settings[n];
     }
     if (Object.keys(changes).length > 0) {
+      // A device that lost other settings (a factory reset) has likely lost
+      // its passwords too, which cannot be read to tell: send them along.
+      for (const n of names) if (WRITE_ONLY.has(n) && want.settings[n] !== undefined) changes[n] = want.settings[n];
       const { rebootNeeded } = await driver.write(changes);
       if (rebootNeeded) await driver.reboot();
     }
