@@ -80,7 +80,11 @@ function toChange(step: PreviewStep): ResourceChange | undefined {
   const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}) : [];
   const properties =
     diffPaths.length > 0
-      ? diffPaths.map(parsePath).flatMap((p) => leafChanges(p, at(before, p), at(after, p)))
+      ? diffPaths.map(parsePath).flatMap((p) => {
+          const leaves = leafChanges(p, at(before, p), at(after, p));
+          // A secret that changes looks the same on both sides once hidden; the reviewer still sees that it changes.
+          return leaves.length > 0 ? leaves : [{ path: p, before: at(before, p), after: at(after, p) }];
+        })
       : leafChanges([], before, after);
   const name = nameOf(step.urn);
   const table = state.type === TABLE_TYPE ? String(after.path ?? before.path ?? "") : undefined;
