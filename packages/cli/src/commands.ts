@@ -7,6 +7,7 @@ import { validateCommand } from "./validate-command";
 import { planCommand } from "./plan-command";
 import { labCommand } from "./lab/lab-command";
 import { stackCommand } from "./stack/stack-command";
+import { previewReportCommand } from "./preview-report/preview-report-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -19,4 +20,5 @@ export const COMMANDS: Record<string, Command> = {
   plan: planCommand,
   lab: labCommand,
   stack: stackCommand,
+  "preview-report": previewReportCommand,
 };

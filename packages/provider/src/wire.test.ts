@@ -4,22 +4,19 @@ import { containsUnknown, SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE, unwrapSecr
 const secret = (value: unknown) => ({ [SPECIAL_SIG_KEY]: SECRET_SIG, value });
 
 describe("secrets on the wire", () => {
-  it("unwraps secrets at any depth and remembers the top-level keys holding them", () => {
-    const { values, secretKeys } = unwrapSecrets({
+  it("unwraps secrets at any depth and remembers the values they held", () => {
+    const { values, secrets } = unwrapSecrets({
       password: secret("s3cr3t"),
       users: [{ name: "admin", password: secret("x") }],
       host: "192.0.2.1",
     });
     expect(values).toEqual({ password: "s3cr3t", users: [{ name: "admin", password: "x" }], host: "192.0.2.1" });
-    expect([...secretKeys].sort()).toEqual(["password", "users"]);
+    expect([...secrets].sort()).toEqual(["s3cr3t", "x"]);
   });
 
-  it("wraps the remembered keys again, leaving the others plain", () => {
-    expect(wrapSecrets({ password: "s3cr3t", host: "h", gone: undefined }, new Set(["password", "gone"]))).toEqual({
-      password: secret("s3cr3t"),
-      host: "h",
-      gone: undefined,
-    });
+  it("wraps those values again wherever they sit, leaving their neighbours plain", () => {
+    const wrapped = wrapSecrets({ password: "s3cr3t", settings: { "sip.password": "s3cr3t", "sip.user": "u" }, keyed: { admin: { password: "s3cr3t" } }, host: "h", gone: undefined }, new Set(["s3cr3t"]));
+    expect(wrapped).toEqual({ password: secret("s3cr3t"), settings: { "sip.password": secret("s3cr3t"), "sip.user": "u" }, keyed: { admin: { password: secret("s3cr3t") } }, host: "h", gone: undefined });
   });
 
   it("finds unknown values inside nested inputs", () => {

@@ -2,6 +2,9 @@
  * The engine's encoding of special values inside property maps: secrets and
  * values not yet known during a preview. Secrets are unwrapped on the way in
  * and rewrapped on the way out so resource types only ever see plain values.
+ * A secret is rewrapped wherever its value appears, and only there: a
+ * password inside a mapping of settings keeps the other settings readable in
+ * previews, whatever shape the resource type gives its state.
  */
 
 /** Key marking a special value in a Struct, and the signature of a secret. */
@@ -15,8 +18,8 @@ export type PropertyMap = Record<string, unknown>;
 export interface Unwrapped {
   /** The properties with every secret replaced by its plain value. */
   values: PropertyMap;
-  /** Top-level property names that held a secret anywhere inside them. */
-  secretKeys: Set<string>;
+  /** The plain values (leaves) that were inside a secret. */
+  secrets: Set<unknown>;
 }
 
 function isSecret(value: unknown): value is { value: unknown } {
@@ -27,38 +30,33 @@ function isSecret(value: unknown): value is { value: unknown } {
   );
 }
 
-function strip(value: unknown, found: { secret: boolean }): unknown {
-  if (isSecret(value)) {
-    found.secret = true;
-    return strip(value.value, found);
-  }
-  if (Array.isArray(value)) return value.map((v) => strip(v, found));
+function strip(value: unknown, secrets: Set<unknown>, inSecret: boolean): unknown {
+  if (isSecret(value)) return strip(value.value, secrets, true);
+  if (Array.isArray(value)) return value.map((v) => strip(v, secrets, inSecret));
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, found)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, secrets, inSecret)]));
   }
+  if (inSecret && value !== undefined && value !== null) secrets.add(value);
   return value;
 }
 
 export function unwrapSecrets(props: PropertyMap): Unwrapped {
-  const values: PropertyMap = {};
-  const secretKeys = new Set<string>();
-  for (const [key, value] of Object.entries(props)) {
-    const found = { secret: false };
-    values[key] = strip(value, found);
-    if (found.secret) secretKeys.add(key);
-  }
-  return { values, secretKeys };
+  const secrets = new Set<unknown>();
+  const values = strip(props, secrets, false) as PropertyMap;
+  return { values, secrets };
 }
 
-export function wrapSecrets(values: PropertyMap, secretKeys: ReadonlySet<string>): PropertyMap {
-  const out: PropertyMap = {};
-  for (const [key, value] of Object.entries(values)) {
-    out[key] =
-      secretKeys.has(key) && value !== undefined
-        ? { [SPECIAL_SIG_KEY]: SECRET_SIG, value }
-        : value;
+function wrap(value: unknown, secrets: ReadonlySet<unknown>): unknown {
+  if (Array.isArray(value)) return value.map((v) => wrap(v, secrets));
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrap(v, secrets)]));
   }
-  return out;
+  return value !== undefined && secrets.has(value) ? { [SPECIAL_SIG_KEY]: SECRET_SIG, value } : value;
+}
+
+/** Wraps every leaf equal to one of `secrets` as a secret, wherever it now sits. */
+export function wrapSecrets(values: PropertyMap, secrets: ReadonlySet<unknown>): PropertyMap {
+  return wrap(values, secrets) as PropertyMap;
 }
 
 export function containsUnknown(value: unknown): boolean {

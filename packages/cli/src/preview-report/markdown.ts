@@ -1,0 +1,109 @@
+/**
+ * The report in Markdown: a summary table (one row per commune), then per
+ * commune → device → change: each property before → after, the change in
+ * the device's own form, and the risk flags with their reasons.
+ */
+import { endpointParameters, type Vendor } from "./native-endpoint";
+import { iosLines } from "./native-ios";
+import { routerOsLines } from "./native-routeros";
+import { formatPath } from "./property-path";
+import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ChangeOp, type ResourceChange } from "./resource-changes";
+import { FLAG_LABELS, riskFlags, type RiskFlag } from "./risk-flags";
+
+export interface StackPreview {
+  stack: string;
+  /** The commune's name (`xã Thiệu Trung`), when the stack has recorded it. */
+  commune?: string;
+  changes: ResourceChange[];
+  /** Endpoint vendors by system name, from the commune's inventory. */
+  vendors: ReadonlyMap<string, Vendor>;
+}
+
+export interface FailedPreview {
+  stack: string;
+  reason: string;
+}
+
+const OP_WORDS: Record<ChangeOp, string> = { add: "added", change: "changed", replace: "replaced", remove: "removed" };
+
+function cell(value: unknown): string {
+  if (value === undefined) return "*(none)*";
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return `\`${text.replace(/\|/g, "\\|").replace(/`/g, "'").replace(/\n/g, " ")}\``;
+}
+
+function counts(changes: readonly ResourceChange[]): { adds: number; changes: number; removes: number } {
+  return {
+    adds: changes.filter((c) => c.op === "add").length,
+    changes: changes.filter((c) => c.op === "change" || c.op === "replace").length,
+    removes: changes.filter((c) => c.op === "remove").length,
+  };
+}
+
+function flagsOf(changes: readonly ResourceChange[]): RiskFlag[] {
+  const found = new Set(changes.flatMap((c) => riskFlags(c).map((r) => r.flag)));
+  return (Object.keys(FLAG_LABELS) as RiskFlag[]).filter((f) => found.has(f));
+}
+
+function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): { title: string; lang: string; lines: string[] } | undefined {
+  if (change.type === TABLE_TYPE) return { title: "RouterOS script", lang: "routeros", lines: routerOsLines(change) };
+  if (change.type === SWITCH_TYPE) {
+    const title = change.op === "add" ? "IOS configuration (against a switch holding none of it)" : "IOS configuration";
+    return change.op === "remove" ? { title: "IOS configuration: the managed ports return to their defaults and the VLANs are removed; the management address stays", lang: "", lines: [] } : { title, lang: "", lines: iosLines(change) };
+  }
+  if (change.type === ENDPOINT_TYPE) {
+    const vendor = vendors.get(change.device);
+    const title = vendor === "poly" ? "Poly API parameters" : vendor === "cisco" ? "Cisco xAPI configuration" : "Endpoint settings (make unknown: the commune's inventory could not be read)";
+    return { title, lang: "", lines: endpointParameters(change, vendor) };
+  }
+  return undefined;
+}
+
+const SUBJECTS: Record<string, string> = { [SWITCH_TYPE]: "Switch configuration", [ENDPOINT_TYPE]: "Endpoint settings" };
+
+function changeSection(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): string[] {
+  const subject = change.type === TABLE_TYPE ? `\`${change.resource}\`` : (SUBJECTS[change.type] ?? `\`${change.type}\``);
+  const out = [`#### ${subject}: ${OP_WORDS[change.op]}`, ""];
+  if (change.properties.length > 0) {
+    out.push("| Property | Before | After |", "| --- | --- | --- |");
+    for (const p of change.properties) out.push(`| \`${formatPath(p.path)}\` | ${cell(p.before)} | ${cell(p.after)} |`);
+    out.push("");
+  }
+  const form = native(change, vendors);
+  if (form) {
+    out.push(`${form.title}:`, "");
+    if (form.lines.length > 0) out.push(`\`\`\`${form.lang}`, ...form.lines, "```", "");
+  }
+  const risks = riskFlags(change);
+  out.push(risks.length === 0 ? "Risk flags: none." : "Risk flags:", ...risks.map((r) => `- **${FLAG_LABELS[r.flag]}**: ${r.reason}`), "");
+  return out;
+}
+
+export function renderReport(previews: readonly StackPreview[], failed: readonly FailedPreview[]): string {
+  const out = ["# Preview report", ""];
+  out.push("| Commune | Stack | Added | Changed | Removed | Risk flags |", "| --- | --- | ---: | ---: | ---: | --- |");
+  for (const p of previews) {
+    const n = counts(p.changes);
+    const flags = flagsOf(p.changes).map((f) => FLAG_LABELS[f]).join(", ") || "none";
+    out.push(`| ${p.commune ?? p.stack} | \`${p.stack}\` | ${n.adds} | ${n.changes} | ${n.removes} | ${flags} |`);
+  }
+  for (const f of failed) out.push(`| ? | \`${f.stack}\` | – | – | – | preview failed |`);
+  out.push("");
+  for (const p of previews) {
+    out.push(`## ${p.commune ?? p.stack} (stack \`${p.stack}\`)`, "");
+    if (p.changes.length === 0) {
+      out.push("No changes: the devices match the inventory.", "");
+      continue;
+    }
+    for (const device of [...new Set(p.changes.map((c) => c.device))]) {
+      out.push(`### ${device}`, "");
+      for (const change of p.changes.filter((c) => c.device === device)) out.push(...changeSection(change, p.vendors));
+    }
+  }
+  if (failed.length > 0) {
+    out.push("## Previews that failed", "");
+    for (const f of failed) out.push(`- \`${f.stack}\`: ${f.reason}`);
+    out.push("");
+  }
+  return out.join("\n");
+}

@@ -1,0 +1,84 @@
+/** `communes preview-report`: what the next `pulumi up` would do to each commune's devices, for reviewers. */
+import { writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { Command } from "../commands";
+import { UsageError, type Output } from "../output";
+import { listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
+import { endpointVendors } from "./endpoint-vendors";
+import { renderReport, type FailedPreview, type StackPreview } from "./markdown";
+import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
+import { previewStacks } from "./run-previews";
+import { communeOf, resourceChanges } from "./resource-changes";
+
+function toStackPreview(stack: string, preview: PreviewJson): StackPreview {
+  const commune = communeOf(preview);
+  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), vendors: endpointVendors(preview) };
+}
+
+export const previewReportCommand: Command = {
+  usage: `  communes preview-report [--stack <name>]... [--all] [--from-json <file>]... [--out <file.md>] [--concurrency <n>]
+      A Markdown report for reviewers of what pulumi up would change, per commune and device:
+      each property before → after, the RouterOS / IOS / endpoint API form, risk flags; secrets hidden.
+      --stack runs pulumi preview --json for that stack of stacks/commune (repeatable), --all for
+      every stack; --from-json reads a saved \`pulumi preview --json\` instead (repeatable).
+      --out writes the report to a file (default: standard output); --concurrency previews at
+      most n stacks at a time (default 2).
+      Exit: 0 report written (changes or not), 1 a preview failed (the report names it), 2 usage.`,
+  run(argv, out) {
+    const { values } = parseArgs({
+      args: [...argv],
+      options: {
+        stack: { type: "string", multiple: true },
+        all: { type: "boolean" },
+        "from-json": { type: "string", multiple: true },
+        out: { type: "string" },
+        concurrency: { type: "string" },
+      },
+    });
+    const stacks = values.stack ?? [];
+    const files = values["from-json"] ?? [];
+    if (values.all && stacks.length > 0) throw new UsageError("--all already takes every stack; drop --stack");
+    if (!values.all && stacks.length === 0 && files.length === 0) throw new UsageError("preview-report needs --stack <name>, --all or --from-json <file>");
+    const concurrency = Number(values.concurrency ?? "2");
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1, not ${JSON.stringify(values.concurrency)}`);
+    return report({ stacks, all: values.all ?? false, files, outFile: values.out, concurrency }, out);
+  },
+};
+
+async function report(args: { stacks: string[]; all: boolean; files: string[]; outFile: string | undefined; concurrency: number }, out: Output): Promise<number> {
+  const previews: StackPreview[] = [];
+  const failed: FailedPreview[] = [];
+  try {
+    for (const file of args.files) {
+      const preview = readPreviewFile(file);
+      previews.push(toStackPreview(stackOf(preview) ?? file, preview));
+    }
+  } catch (err) {
+    if (!(err instanceof PreviewInputError)) throw err;
+    out.stderr(`communes preview-report: ${err.message}`);
+    return 2;
+  }
+  let stacks = args.stacks;
+  if (args.all) {
+    try {
+      stacks = await listStacks();
+    } catch (err) {
+      if (!(err instanceof PulumiCliError)) throw err;
+      out.stderr(`communes preview-report: cannot list the stacks: ${err.message}`);
+      return 1;
+    }
+  }
+  for (const outcome of await previewStacks(stacks, args.concurrency)) {
+    if ("error" in outcome) failed.push({ stack: outcome.stack, reason: outcome.error });
+    else previews.push(toStackPreview(outcome.stack, outcome.preview));
+  }
+  const markdown = renderReport(previews, failed);
+  if (args.outFile) {
+    writeFileSync(args.outFile, markdown);
+    out.stdout(`report written to ${args.outFile}: ${previews.length} commune${previews.length === 1 ? "" : "s"}`);
+  } else {
+    out.stdout(markdown);
+  }
+  for (const f of failed) out.stderr(`communes preview-report: the preview of stack ${f.stack} failed: ${f.reason}`);
+  return failed.length > 0 ? 1 : 0;
+}

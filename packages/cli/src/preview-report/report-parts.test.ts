@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { endpointParameters } from "./native-endpoint";
+import { routerOsLines } from "./native-routeros";
+import { parsePreviewJson, PreviewInputError } from "./preview-json";
+import { resourceChanges, TABLE_TYPE, ENDPOINT_TYPE, SWITCH_TYPE, type ResourceChange } from "./resource-changes";
+import { riskFlags } from "./risk-flags";
+
+const urn = (type: string, name: string) => `urn:pulumi:s::commune::communes:index:CommuneNetwork$${type}::${name}`;
+
+function step(op: string, type: string, name: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, detailedDiff?: Record<string, { kind: string }>) {
+  return {
+    op,
+    urn: urn(type, name),
+    ...(before ? { oldState: { urn: urn(type, name), type, custom: true, inputs: before } } : {}),
+    ...(after ? { newState: { urn: urn(type, name), type, custom: true, inputs: after } } : {}),
+    ...(detailedDiff ? { detailedDiff } : {}),
+  };
+}
+
+const only = (steps: unknown[]): ResourceChange => {
+  const changes = resourceChanges({ steps: steps as never });
+  expect(changes).toHaveLength(1);
+  return changes[0]!;
+};
+
+describe("preview steps → device changes", () => {
+  it("a changed table entry: the device, the menu, one property before → after, and its set line", () => {
+    const entries = (lease: string) => ({ "dhcp-staff": { name: "dhcp-staff", interface: "vlan20-staff", "lease-time": lease } });
+    const change = only([step("update", TABLE_TYPE, "r1/ip/dhcp-server", { path: "/ip/dhcp-server", entries: entries("86400") }, { path: "/ip/dhcp-server", entries: entries("3600") }, { "entries.dhcp-staff.lease-time": { kind: "update" } })]);
+    expect(change).toMatchObject({ device: "r1", resource: "/ip/dhcp-server", op: "change", properties: [{ path: ["entries", "dhcp-staff", "lease-time"], before: "86400", after: "3600" }] });
+    expect(routerOsLines(change)).toEqual(["/ip dhcp-server set [ find name=dhcp-staff ] lease-time=3600"]);
+    expect(riskFlags(change)).toEqual([]);
+  });
+
+  it("entries added and removed in a firewall menu: add with every field, remove by key, firewall flagged", () => {
+    const rule = (c: string) => ({ chain: "input", action: "accept", comment: c });
+    const change = only([step("update", TABLE_TYPE, "r1/ip/firewall/filter", { path: "/ip/firewall/filter", entries: { old: rule("old") } }, { path: "/ip/firewall/filter", entries: { "communes: new": rule("communes: new") } }, { "entries.old": { kind: "delete" }, 'entries["communes: new"]': { kind: "add" } })]);
+    expect(change.properties.map((p) => [p.path.join("/"), p.before, p.after])).toEqual([
+      ["entries/old/action", "accept", undefined],
+      ["entries/old/chain", "input", undefined],
+      ["entries/old/comment", "old", undefined],
+      ["entries/communes: new/action", undefined, "accept"],
+      ["entries/communes: new/chain", undefined, "input"],
+      ["entries/communes: new/comment", undefined, "communes: new"],
+    ]);
+    expect(routerOsLines(change)).toEqual(['/ip firewall filter add chain=input action=accept comment="communes: new"', "/ip firewall filter remove [ find comment=old ]"]);
+    expect(riskFlags(change).map((r) => r.flag)).toEqual(["firewall"]);
+  });
+
+  it("a service restricted: set on the fixed entry, management path flagged", () => {
+    const change = only([step("update", TABLE_TYPE, "r1/ip/service", { path: "/ip/service", entries: { ssh: { name: "ssh", disabled: "false" } } }, { path: "/ip/service", entries: { ssh: { name: "ssh", disabled: "true" } } }, { "entries.ssh.disabled": { kind: "update" } })]);
+    expect(routerOsLines(change)).toEqual(["/ip service set [ find name=ssh ] disabled=true"]);
+    expect(riskFlags(change).map((r) => r.flag)).toEqual(["management"]);
+  });
+
+  it("a route changed is an uplink change", () => {
+    const route = (gw: string) => ({ "dst-address": "0.0.0.0/0", gateway: gw, distance: "1" });
+    const change = only([step("update", TABLE_TYPE, "r1/ip/route", { path: "/ip/route", entries: { d: route("10.0.0.1") } }, { path: "/ip/route", entries: { d: route("10.0.0.2") } }, { "entries.d.gateway": { kind: "update" } })]);
+    expect(riskFlags(change).map((r) => r.flag)).toEqual(["uplinks"]);
+  });
+
+  it("a trunk port changed flags the management path and the uplink", () => {
+    const sw = (allowed: string) => ({ hostname: "sw1", vlans: { "10": "management" }, ports: { Gi24: { mode: "trunk", trunkAllowed: allowed, shutdown: false, portfast: false } }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" }, defaultGateway: "10.0.0.1", vtyTransport: "ssh" });
+    const change = only([step("update", SWITCH_TYPE, "sw1", sw("10,20"), sw("10,20,30"), { "ports.Gi24.trunkAllowed": { kind: "update" } })]);
+    expect(riskFlags(change).map((r) => r.flag)).toEqual(["management", "uplinks"]);
+  });
+
+  it("secrets never come through: Pulumi's [secret] and anything named a password", () => {
+    const settings = (user: string) => ({ "sip.user": user, "sip.password": "s3cr3t-value", "h323.alias": "[secret]" });
+    const change = only([step("update", ENDPOINT_TYPE, "Phòng họp", { systemName: "Phòng họp", settings: settings("a") }, { systemName: "Phòng họp", settings: settings("b") }, { 'settings["sip.user"]': { kind: "update" }, 'settings["sip.password"]': { kind: "update" } })]);
+    expect(JSON.stringify(change)).not.toContain("s3cr3t-value");
+    expect(change.properties).toEqual([
+      { path: ["settings", "sip.user"], before: "a", after: "b" },
+      { path: ["settings", "sip.password"], before: "(secret)", after: "(secret)" },
+    ]);
+    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.username = b", "comm.nics.sipnic.password = (secret)"]);
+    expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP URI: b", "xConfiguration SIP Authentication Password: (secret)"]);
+    expect(riskFlags(change).map((r) => r.flag)).toEqual(["meeting-room"]);
+  });
+
+  it("skips unchanged resources, components and providers", () => {
+    expect(resourceChanges({ steps: [step("same", TABLE_TYPE, "r1/ip/pool", {}, {}), step("update", "pulumi:providers:communes", "r1", {}, {}), { op: "create", urn: "urn:pulumi:s::commune::communes:index:CommuneNetwork::x", newState: { urn: "u", type: "communes:index:CommuneNetwork", custom: false } }] as never })).toEqual([]);
+  });
+});
+
+describe("saved previews", () => {
+  it("refuses text that is not a preview's JSON, saying how to save one", () => {
+    expect(() => parsePreviewJson("Previewing update", "p.json")).toThrow(PreviewInputError);
+    expect(() => parsePreviewJson("Previewing update", "p.json")).toThrow(/p\.json is not JSON .*pulumi preview --json/);
+    expect(() => parsePreviewJson('{"steps": 3}', "p.json")).toThrow(/not the output of pulumi preview --json/);
+  });
+});

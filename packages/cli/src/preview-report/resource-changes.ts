@@ -1,0 +1,111 @@
+/**
+ * The preview's steps as changes to devices: which device, what is added,
+ * changed, replaced or removed, and each property's value before → after,
+ * leaf by leaf (a table entry added shows each of its fields). Values are
+ * redacted here, so nothing downstream can show a secret.
+ */
+import type { PreviewJson, PreviewStep } from "./preview-json";
+import { formatPath, parsePath, valueAt, type Segment } from "./property-path";
+import { redact, SECRET } from "./redact";
+
+export const TABLE_TYPE = "communes:routeros:Table";
+export const SWITCH_TYPE = "communes:switch:IosSwitch";
+export const ENDPOINT_TYPE = "communes:endpoint:Endpoint";
+
+export type ChangeOp = "add" | "change" | "replace" | "remove";
+
+export interface PropertyChange {
+  path: Segment[];
+  /** undefined: the property is absent on that side. */
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ResourceChange {
+  type: string;
+  /** The router, switch or endpoint the change is made on. */
+  device: string;
+  /** What on the device: the RouterOS menu, or the device itself. */
+  resource: string;
+  op: ChangeOp;
+  properties: PropertyChange[];
+  /** Inputs before and after (redacted); {} on the side where the resource does not exist. */
+  before: Record<string, unknown>;
+  after: Record<string, unknown>;
+}
+
+const OPS: Record<string, ChangeOp> = { create: "add", import: "add", update: "change", replace: "replace", "create-replacement": "replace", delete: "remove" };
+
+function isObject(value: unknown): value is Record<string | number, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function leaves(value: unknown, prefix: Segment[], out: Map<string, { path: Segment[]; value: unknown }>): void {
+  const keys = isObject(value) ? Object.keys(value) : [];
+  if (keys.length === 0) {
+    if (value !== undefined) out.set(formatPath(prefix), { path: prefix, value });
+    return;
+  }
+  for (const k of keys) leaves((value as Record<string, unknown>)[k], [...prefix, Array.isArray(value) ? Number(k) : k], out);
+}
+
+/** Leaf-level differences under `prefix` between two values. */
+export function leafChanges(prefix: Segment[], before: unknown, after: unknown): PropertyChange[] {
+  const b = new Map<string, { path: Segment[]; value: unknown }>();
+  const a = new Map<string, { path: Segment[]; value: unknown }>();
+  leaves(before, prefix, b);
+  leaves(after, prefix, a);
+  const keys = [...new Set([...b.keys(), ...a.keys()])].sort();
+  return keys
+    .filter((k) => JSON.stringify(b.get(k)?.value) !== JSON.stringify(a.get(k)?.value))
+    .map((k) => ({ path: (b.get(k) ?? a.get(k))!.path, before: b.get(k)?.value, after: a.get(k)?.value }));
+}
+
+/** The value at `path`, or SECRET when a secret hides it or what holds it. */
+function at(value: unknown, path: readonly Segment[]): unknown {
+  for (let i = 0; i < path.length; i++) if (valueAt(value, path.slice(0, i)) === SECRET) return SECRET;
+  return valueAt(value, path);
+}
+
+function nameOf(urn: string): string {
+  return urn.split("::").pop() ?? urn;
+}
+
+function toChange(step: PreviewStep): ResourceChange | undefined {
+  const op = OPS[step.op];
+  const state = step.newState ?? step.oldState;
+  if (!op || !state?.custom || state.type.startsWith("pulumi:providers:")) return undefined;
+  const before = (op === "add" ? {} : redact(step.oldState?.inputs ?? {})) as Record<string, unknown>;
+  const after = (op === "remove" ? {} : redact(step.newState?.inputs ?? {})) as Record<string, unknown>;
+  const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}) : [];
+  const properties =
+    diffPaths.length > 0
+      ? diffPaths.map(parsePath).flatMap((p) => {
+          const leaves = leafChanges(p, at(before, p), at(after, p));
+          // A secret that changes looks the same on both sides once hidden; the reviewer still sees that it changes.
+          return leaves.length > 0 ? leaves : [{ path: p, before: at(before, p), after: at(after, p) }];
+        })
+      : leafChanges([], before, after);
+  const name = nameOf(step.urn);
+  const table = state.type === TABLE_TYPE ? String(after.path ?? before.path ?? "") : undefined;
+  return {
+    type: state.type,
+    device: table && name.endsWith(table) ? name.slice(0, -table.length) : name,
+    resource: table ?? name,
+    op,
+    properties,
+    before,
+    after,
+  };
+}
+
+export function resourceChanges(preview: PreviewJson): ResourceChange[] {
+  return (preview.steps ?? []).map(toChange).filter((c): c is ResourceChange => c !== undefined);
+}
+
+/** The commune a preview is about, as its stack's last update recorded it. */
+export function communeOf(preview: PreviewJson): string | undefined {
+  const stack = preview.steps?.find((s) => (s.newState ?? s.oldState)?.type === "pulumi:pulumi:Stack");
+  const name = (stack?.oldState?.outputs ?? stack?.newState?.outputs)?.communeName;
+  return typeof name === "string" ? name : undefined;
+}

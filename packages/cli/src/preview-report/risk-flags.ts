@@ -1,0 +1,92 @@
+/**
+ * What a reviewer must look at twice, with the reason: changes on the
+ * management path (losing the device), on the uplinks (losing the office's
+ * lines), to the firewall, and anything that can interrupt a meeting in the
+ * meeting room.
+ */
+import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ResourceChange } from "./resource-changes";
+
+export type RiskFlag = "management" | "uplinks" | "firewall" | "meeting-room";
+
+export const FLAG_LABELS: Record<RiskFlag, string> = {
+  management: "management path",
+  uplinks: "uplinks",
+  firewall: "firewall",
+  "meeting-room": "meeting room",
+};
+
+export interface Risk {
+  flag: RiskFlag;
+  reason: string;
+}
+
+const MANAGEMENT_MENUS = new Set(["/ip/service", "/user", "/user/group", "/ip/ssh", "/snmp"]);
+const UPLINK_MENUS = new Set(["/ip/route", "/ipv6/route", "/interface/pppoe-client", "/ip/dhcp-client", "/ipv6/dhcp-client", "/queue/tree"]);
+const MANAGEMENT_VALUE = /management|managers/i;
+const MEETING_VALUE = /meeting[-_ ]?room|\bvc-/i;
+const PHYSICAL_PORT = /^(ether|sfp|qsfp|combo|pppoe|lte)/;
+const PORT_FIELDS = ["interface", "in-interface", "out-interface", "parent"];
+
+function routerRisks(change: ResourceChange): Risk[] {
+  const path = String(change.after.path ?? change.before.path);
+  const risks: Risk[] = [];
+  if (/^\/ipv?6?\/firewall\//.test(path)) risks.push({ flag: "firewall", reason: `${path} decides what reaches the office and the router` });
+  if (MANAGEMENT_MENUS.has(path)) risks.push({ flag: "management", reason: `${path} controls who can log in to the router` });
+  if (UPLINK_MENUS.has(path)) risks.push({ flag: "uplinks", reason: `${path} carries the office's lines (routes, WAN clients, shaping)` });
+  const entries = (side: Record<string, unknown>) => (side.entries ?? {}) as Record<string, Record<string, string>>;
+  const keys = new Set(change.properties.filter((p) => p.path[0] === "entries").map((p) => String(p.path[1])));
+  for (const key of keys) {
+    for (const entry of [entries(change.before)[key], entries(change.after)[key]]) {
+      if (!entry) continue;
+      const values = Object.values(entry);
+      if (values.some((v) => MANAGEMENT_VALUE.test(v))) risks.push({ flag: "management", reason: `entry ${key} is on the management zone or the managers' list` });
+      if (entry.list === "WAN" || PORT_FIELDS.some((f) => PHYSICAL_PORT.test(entry[f] ?? ""))) risks.push({ flag: "uplinks", reason: `entry ${key} is on a physical port or the WAN list` });
+      if (values.some((v) => MEETING_VALUE.test(v))) risks.push({ flag: "meeting-room", reason: `entry ${key} serves the meeting room (its zone or videoconference QoS)` });
+    }
+  }
+  return risks;
+}
+
+interface Port {
+  mode?: string;
+  accessVlan?: number;
+}
+
+function switchRisks(change: ResourceChange): Risk[] {
+  const risks: Risk[] = [];
+  const side = (s: Record<string, unknown>) => s as { vlans?: Record<string, string>; ports?: Record<string, Port>; management?: { vlan?: number } };
+  const [before, after] = [side(change.before), side(change.after)];
+  const management = String(after.management?.vlan ?? before.management?.vlan);
+  const meeting = new Set(
+    [...Object.entries(before.vlans ?? {}), ...Object.entries(after.vlans ?? {})].filter(([, name]) => MEETING_VALUE.test(name)).map(([id]) => Number(id)),
+  );
+  for (const { path } of change.properties) {
+    const [top, key] = [String(path[0]), String(path[1])];
+    if (["management", "defaultGateway", "vtyTransport"].includes(top)) risks.push({ flag: "management", reason: `${top}: how the NOC reaches the switch` });
+    if (top === "vlans" && key === management) risks.push({ flag: "management", reason: `VLAN ${key} is the management VLAN` });
+    if (top === "vlans" && meeting.has(Number(key))) risks.push({ flag: "meeting-room", reason: `VLAN ${key} is the meeting room's` });
+    if (top !== "ports") continue;
+    const ports = [before.ports?.[key], after.ports?.[key]];
+    if (ports.some((p) => p?.mode === "trunk")) {
+      risks.push({ flag: "management", reason: `${key} is a trunk: it carries the management VLAN` }, { flag: "uplinks", reason: `${key} is a trunk: the switch's way to the router` });
+    }
+    if (ports.some((p) => p?.accessVlan !== undefined && meeting.has(p.accessVlan))) risks.push({ flag: "meeting-room", reason: `${key} is or becomes a meeting-room port` });
+  }
+  return risks;
+}
+
+/** One risk per flag, reasons merged, in a fixed order. */
+export function riskFlags(change: ResourceChange): Risk[] {
+  const risks =
+    change.type === TABLE_TYPE
+      ? routerRisks(change)
+      : change.type === SWITCH_TYPE
+        ? switchRisks(change)
+        : change.type === ENDPOINT_TYPE
+          ? [{ flag: "meeting-room" as const, reason: "the meeting-room endpoint is reconfigured: it may re-register with the MCU or reboot, cutting a meeting in progress" }]
+          : [];
+  return (Object.keys(FLAG_LABELS) as RiskFlag[])
+    .map((flag) => ({ flag, reasons: [...new Set(risks.filter((r) => r.flag === flag).map((r) => r.reason))] }))
+    .filter((r) => r.reasons.length > 0)
+    .map(({ flag, reasons }) => ({ flag, reason: reasons.length > 3 ? `${reasons.slice(0, 3).join("; ")} (and ${reasons.length - 3} more)` : reasons.join("; ") }));
+}

@@ -1,0 +1,135 @@
+/**
+ * `communes preview-report` end to end: the commune stack up on the real
+ * engine against the lab, then three inventory values changed (a zone's
+ * DHCP lease time, two ports' zone, the endpoint's E.164 number). The report
+ * lists exactly those properties with before → after, their RouterOS, IOS
+ * and Poly forms and risk flags, and none of the lab's secrets; a saved
+ * `pulumi preview --json` gives the same report; mistakes get one line.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
+import { copyInventory } from "../harness/inventory-copy";
+import { TestStack } from "../harness/pulumi-stack";
+import { repoRoot } from "../harness/toolchain";
+
+const projectDir = path.join(repoRoot, "stacks/commune");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+describe("communes preview-report against the lab", { timeout: 300_000 }, () => {
+  let lab: CommuneLab;
+  let stack: TestStack;
+  let inventoryDir: string;
+  let outDir: string;
+  let env: NodeJS.ProcessEnv;
+  let secrets: string[];
+
+  /** A command with the test stack's backend, passphrase and Pulumi home. */
+  const run = (command: string, args: string[]): Promise<Run> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+      child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
+    });
+  const communes = (...args: string[]) => run("node", [path.join(repoRoot, "packages/cli/bin/communes"), "preview-report", ...args]);
+  /** The report's property rows: `path`, before, after. */
+  const rows = (report: string) => report.split("\n").filter((l) => l.startsWith("| `"));
+
+  beforeAll(async () => {
+    lab = await startCommuneLab("thieu-trung.yaml");
+    const copy = copyInventory("thieu-trung.yaml");
+    inventoryDir = copy.dir;
+    outDir = mkdtempSync(path.join(tmpdir(), "communes-report-"));
+    const config = lab.config(copy.communes[0]!);
+    secrets = Object.values(config).filter((c) => c.secret).map((c) => c.value);
+    stack = await TestStack.create({ projectDir, config });
+    await stack.up();
+    env = { ...process.env, ...stack.stack.workspace.envVars };
+    const commune = copy.communes[0]!;
+    const edit = (file: string, from: string, to: string) => {
+      const text = readFileSync(file, "utf8");
+      expect(text).toContain(from);
+      writeFileSync(file, text.replace(from, to));
+    };
+    edit(copy.province, "leaseMinutes: 120", "leaseMinutes: 240");
+    edit(commune, "GigabitEthernet1/0/13-14], role: access, zone: meeting_room", "GigabitEthernet1/0/13-14], role: access, zone: service_centre");
+    edit(commune, 'e164: "380007"', 'e164: "380070"');
+  }, 180_000);
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await lab?.close();
+    rmSync(inventoryDir, { recursive: true, force: true });
+    rmSync(outDir, { recursive: true, force: true });
+  }, 120_000);
+
+  let live: string;
+
+  it("reports exactly the changed properties, their native form and risk flags, and no secret", async () => {
+    const out = path.join(outDir, "report.md");
+    const result = await communes("--stack", stack.stack.name, "--out", out);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    live = readFileSync(out, "utf8");
+
+    expect(live).toContain(`| xã Thiệu Trung | \`${stack.stack.name}\` | 0 | 3 | 0 | meeting room |`);
+    expect(rows(live)).toEqual([
+      "| `entries.dhcp-citizen-wifi.lease-time` | `7200` | `14400` |",
+      '| `ports["GigabitEthernet1/0/13"].accessVlan` | `40` | `30` |',
+      '| `ports["GigabitEthernet1/0/14"].accessVlan` | `40` | `30` |',
+      '| `settings["h323.e164"]` | `380007` | `380070` |',
+    ]);
+    expect(live).toContain("```routeros\n/ip dhcp-server set [ find name=dhcp-citizen-wifi ] lease-time=14400\n```");
+    expect(live).toContain("```\ninterface GigabitEthernet1/0/13\n switchport access vlan 30\nexit\ninterface GigabitEthernet1/0/14\n switchport access vlan 30\nexit\n```");
+    expect(live).toContain("Poly API parameters:\n\n```\ncomm.nics.h323nic.h323extension = 380070\n```");
+
+    const sections = live.split(/^### /m).slice(1);
+    const flagsOf = (device: string) => [...sections.find((s) => s.startsWith(device))!.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
+    expect(flagsOf("thieu-trung-r1")).toEqual([]);
+    expect(flagsOf("thieu-trung-sw1")).toEqual(["meeting room"]);
+    expect(flagsOf("Hội trường UBND xã Thiệu Trung")).toEqual(["meeting room"]);
+
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    for (const secret of secrets) expect(live).not.toContain(secret);
+  });
+
+  it("gives the same report from a saved pulumi preview --json", async () => {
+    const saved = await run("bash", [path.join(repoRoot, "scripts/with-toolchain.sh"), "pulumi", "preview", "--json", "--stack", stack.stack.name, "--cwd", projectDir, "--non-interactive"]);
+    expect(saved.code).toBe(0);
+    const file = path.join(outDir, "preview.json");
+    writeFileSync(file, saved.stdout);
+    const result = await communes("--from-json", file);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${live}\n`);
+  });
+
+  it("says in one line when a saved preview is unreadable or a stack does not exist", async () => {
+    const garbage = path.join(outDir, "garbage.json");
+    writeFileSync(garbage, "Previewing update (e2e):\n");
+    const unreadable = await communes("--from-json", garbage);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr.trim().split("\n")).toEqual([expect.stringMatching(/garbage\.json is not JSON/)]);
+
+    const missing = await communes("--stack", "no-such-commune", "--out", path.join(outDir, "missing.md"));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/the preview of stack no-such-commune failed: .*no-such-commune/)]);
+    expect(readFileSync(path.join(outDir, "missing.md"), "utf8")).toContain("| ? | `no-such-commune` | – | – | – | preview failed |");
+
+    const usage = await communes("--concurrency", "0", "--all");
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^communes: --concurrency must be a whole number/);
+    expect(usage.stderr).not.toMatch(/^\s+at /m);
+  });
+});
