@@ -157,6 +157,22 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
     if (copy) rmSync(copy.dir, { recursive: true, force: true });
   }, 120_000);
 
+  it("a wrong password, a wrong host key or a missing password variable is one line naming the device", async () => {
+    const env = passwords(lab, original);
+    const wrongPassword = await communes(adoptArgs(lab, copy.dir), { ...env, COMMUNES_ROUTER_PASSWORD: "not-the-password" });
+    expect(wrongPassword.code).toBe(1);
+    expect(wrongPassword.stderr).toMatch(new RegExp(`^communes: router ${lab.router.host}:${lab.router.port}: .*\n$`));
+    const args = adoptArgs(lab, copy.dir).map((a) => a.replace(lab.switch.hostKeyFingerprint, "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"));
+    const wrongKey = await communes(args, env);
+    expect(wrongKey.code).toBe(1);
+    expect(wrongKey.stderr).toMatch(new RegExp(`^communes: switch ${lab.switch.host}:${lab.switch.port}: the SSH host key of ${lab.switch.host} is SHA256:\\S+, not the pinned SHA256:A{43}; refusing to connect.*\n$`));
+    const missing = await communes(adoptArgs(lab, copy.dir), { ...env, COMMUNES_ENDPOINT_PASSWORD: "" });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.split("\n")[0]).toBe("communes: endpoint: set COMMUNES_ENDPOINT_PASSWORD (the endpointPassword secret); passwords are never taken on the command line");
+    for (const run of [wrongPassword, wrongKey, missing]) expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(original)).toBe(false);
+  });
+
   it("lists each deviation with the device, property, live and intended values, and imports nothing", async () => {
     const rows = (menu: string) => lab.router.device.execute(`${menu}/print`, new Map(), []).rows!;
     lab.router.device.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["protocol", "tcp"], ["dst-port", "8291"], ["comment", "winbox tạm thời"], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
