@@ -30,8 +30,8 @@ const USAGE = `  communes adopt <province-dir> --code <code> --merged-from <unit
       new inventory would change on the devices (device, property, live and
       intended values) and what it cannot express. With --stack, and only
       when there is no unintended change, imports the devices into that new
-      stack of stacks/commune (reading, never writing them) and checks that a
-      preview then shows no changes. Passwords come from the environment,
+      stack of stacks/commune (reading them; only passwords no device shows
+      are set) and checks that a preview then shows no changes. Passwords come from the environment,
       named after the province's secret names: COMMUNES_ROUTER_PASSWORD,
       COMMUNES_SWITCH_PASSWORD, COMMUNES_SWITCH_ENABLE_SECRET,
       COMMUNES_ENDPOINT_PASSWORD, and for --stack COMMUNES_SIP_PASSWORD.
