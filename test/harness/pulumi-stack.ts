@@ -95,6 +95,8 @@ export class TestStack {
     private readonly stateDir: string,
     /** Hosts outside this machine that Pulumi tried to reach (should stay empty). */
     readonly egress: EgressGuard,
+    /** The environment every Pulumi command of this stack needs (backend, home, passphrase, toolchain). */
+    readonly env: Readonly<Record<string, string>>,
   ) {}
 
   static async create(options: StackOptions): Promise<TestStack> {
@@ -119,7 +121,7 @@ export class TestStack {
       { envVars, pulumiCommand },
     );
     if (options.config) await stack.setAllConfig(options.config);
-    return new TestStack(stack, stateDir, egress);
+    return new TestStack(stack, stateDir, egress, envVars);
   }
 
   async setConfig(config: ConfigMap): Promise<void> {
@@ -176,6 +178,15 @@ export class TestStack {
   }
 
   private disposed = false;
+
+  /** Loses the stack and its state without destroying anything: the devices keep what it configured, as if set up by hand. */
+  async forget(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.egress.close();
+    await rm(this.stateDir, { recursive: true, force: true });
+    await rm(path.join(this.stack.workspace.workDir, `Pulumi.${this.stack.name}.yaml`), { force: true });
+  }
 
   /** Destroys what is left, removes the stack and its state. Safe to call twice. */
   async dispose(): Promise<void> {

@@ -8,6 +8,7 @@ import { planCommand } from "./plan-command";
 import { labCommand } from "./lab/lab-command";
 import { stackCommand } from "./stack/stack-command";
 import { previewReportCommand } from "./preview-report/preview-report-command";
+import { adoptCommand } from "./adopt/adopt-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -21,4 +22,5 @@ export const COMMANDS: Record<string, Command> = {
   lab: labCommand,
   stack: stackCommand,
   "preview-report": previewReportCommand,
+  adopt: adoptCommand,
 };

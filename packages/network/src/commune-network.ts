@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
-import { CommuneRouter, Endpoint, IosSwitch, Provider } from "@communes/provider";
+import { CommuneRouter, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
 
 /** How to reach a device when not at its planned address (a lab, a tunnel). */
 export interface RouterReach {
@@ -43,6 +43,12 @@ export interface CommuneNetworkArgs {
   };
   /** After an endpoint is configured: fail (default) or warn when it does not register. */
   endpointRegistration?: { check?: "error" | "warning"; timeoutMs?: number };
+  /**
+   * Adopting an office configured by hand: every router menu, switch and
+   * endpoint is imported (read into the stack, never written) rather than
+   * created. Set for the first operation only (`communes adopt`).
+   */
+  adopt?: boolean;
 }
 
 export class CommuneNetwork extends pulumi.ComponentResource {
@@ -76,7 +82,8 @@ export class CommuneNetwork extends pulumi.ComponentResource {
         ...(routerTlsFingerprint ? { tlsFingerprint: routerTlsFingerprint } : {}),
       },
     }, { parent: this });
-    const tables = intent.tables.map((t) => ({ ...t, entries: t.entries.map(withSecrets) }));
+    const adopt = args.adopt ?? false;
+    const tables = intent.tables.map((t) => ({ ...t, entries: t.entries.map(withSecrets), ...(adopt ? { import: tableImportId(t.path, t.entries) } : {}) }));
     this.router = new CommuneRouter(intent.hostname, { tables }, { provider: routerProvider, parent: this });
     this.routerHostname = intent.hostname;
     this.managementAddress = formatAddress(management.address);
@@ -94,7 +101,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
           hostKeyFingerprint: reach.hostKeyFingerprint ?? sw.hostKeyFingerprint,
         },
       }, { parent: this });
-      this.switches.push(new IosSwitch(sw.hostname, sw.state, { provider, parent: this, dependsOn: this.router }));
+      this.switches.push(new IosSwitch(sw.hostname, sw.state, { provider, parent: this, dependsOn: this.router, ...(adopt ? { import: switchImportId(sw.state) } : {}) }));
     }
 
     const endpointSettings = commune.settings.endpoint;
@@ -119,7 +126,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
         },
       }, { parent: this });
       const settings = withSecrets(ep.settings as Record<string, string>);
-      this.endpoints.push(new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider, parent: this, dependsOn: [this.router, ...this.switches] }));
+      this.endpoints.push(new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider, parent: this, dependsOn: [this.router, ...this.switches], ...(adopt ? { import: endpointImportId(ep.systemName, ep.settings) } : {}) }));
     }
     this.registerOutputs({ router: this.routerHostname, managementAddress: this.managementAddress });
   }

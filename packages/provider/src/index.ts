@@ -5,3 +5,4 @@ export { RouterOsTable, type RouterOsTableArgs } from "./routeros/table";
 export { CommuneRouter, tableResourceName, type CommuneRouterArgs, type RouterTableArgs } from "./routeros/commune-router";
 export { IosSwitch, type IosSwitchArgs } from "./switch/ios-switch";
 export { Endpoint, type EndpointArgs } from "./endpoint/endpoint";
+export { tableImportId, switchImportId, endpointImportId } from "./import-id";

@@ -20,6 +20,8 @@ interface UserInputs {
 }
 
 const live = new Map<string, UserInputs>();
+/** The state each read was given. */
+const readWith: Array<Partial<UserInputs>> = [];
 
 const userType: ResourceType<UserInputs, UserInputs> = {
   token: "communes:test:User",
@@ -34,7 +36,8 @@ const userType: ResourceType<UserInputs, UserInputs> = {
     live.set(inputs.name, inputs);
     return { id: inputs.name, state: inputs };
   },
-  async read(id) {
+  async read(id, state) {
+    readWith.push(state);
     const found = live.get(id);
     return found && { state: found, inputs: found };
   },
@@ -132,6 +135,16 @@ describe("ProviderServer over gRPC", () => {
     live.delete("op");
     const read = await rpc<provproto.ReadResponse>((cb) => client.read(new provproto.ReadRequest().setId("op").setUrn(urn("communes:test:User")), cb));
     expect(read.getId()).toBe("");
+  });
+
+  it("an import read gets the shape from the import ID and answers with the plain ID", async () => {
+    live.set("imp", { name: "imp", password: "pw" });
+    const importId = JSON.stringify({ id: "imp", shape: { name: "imp" } });
+    readWith.length = 0;
+    const read = await rpc<provproto.ReadResponse>((cb) => client.read(new provproto.ReadRequest().setId(importId).setUrn(urn("communes:test:User")), cb));
+    expect(read.getId()).toBe("imp");
+    expect(readWith).toEqual([{ name: "imp" }]);
+    expect(read.getInputs()?.toJavaScript()).toEqual({ name: "imp", password: "pw" });
   });
 
   it("never creates anything for a preview", async () => {

@@ -11,6 +11,7 @@ import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { parseImportId } from "./import-id";
 import { diffProperties, type DiffKind } from "./property-diff";
 import { OperationError, PartialFailure, type AnyResourceType, type OperationContext } from "./resource-type";
 import { containsUnknown, unwrapSecrets, wrapSecrets, type PropertyMap } from "./wire";
@@ -206,11 +207,14 @@ export class ProviderServer {
       const type = this.typeFor(req.getUrn());
       const { values, secrets } = unwrapSecrets(toJs(req.getProperties()));
       const inputSecrets = unwrapSecrets(toJs(req.getInputs())).secrets;
-      const observed = await type.read(req.getId(), values, this.ctx);
+      // An import sends no state: the import ID says what the resource manages.
+      const { id, shape } = parseImportId(req.getId());
+      const like = Object.keys(values).length === 0 && shape ? shape : values;
+      const observed = await type.read(id, like, this.ctx);
       const res = new provproto.ReadResponse();
       if (!observed) return res; // an empty id tells the engine the object is gone
       return res
-        .setId(req.getId())
+        .setId(id)
         .setProperties(toStruct(wrapSecrets(observed.state as PropertyMap, secrets)))
         .setInputs(toStruct(wrapSecrets(observed.inputs as PropertyMap, new Set([...secrets, ...inputSecrets]))));
     }),

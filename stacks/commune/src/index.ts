@@ -16,6 +16,8 @@
  *   <endpoint secrets>     the endpoints' password and SIP password, as named in the inventory
  *   endpointRegistrationCheck, endpointRegistrationTimeoutMs
  *                          "error" (default) or "warning" when an endpoint does not register
+ *   adopt                  true for the first operation of an office configured by hand:
+ *                          its devices are imported into the stack, not written (communes adopt)
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -55,6 +57,7 @@ const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
     check: config.get("endpointRegistrationCheck") as "error" | "warning" | undefined,
     timeoutMs: config.getNumber("endpointRegistrationTimeoutMs"),
   },
+  adopt: config.getBoolean("adopt") ?? false,
 });
 
 export const communeName = `${commune.kind} ${commune.name}`;

@@ -13,8 +13,9 @@ import { readLabRecord, type StackConfig } from "@communes/lab";
 import { loadCommune } from "../load-inventory";
 import type { Output } from "../output";
 import { isRunning, labDir } from "../lab/lab-dir";
-import { COMMUNE_PROJECT, listStacks, runPulumi } from "../pulumi/pulumi-cli";
+import { COMMUNE_PROJECT, listStacks, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { secretEnvName, secretValues } from "./secret-input";
+import { writeStackSettings } from "./stack-settings";
 
 export interface StackInitOptions {
   stack?: string | undefined;
@@ -74,15 +75,13 @@ export async function stackInit(file: string, options: StackInitOptions, out: Ou
     out.stderr(`communes: pulumi stack init ${stack} failed: ${init.stderr.trim()}`);
     return 1;
   }
-  const settings: StackConfig = { ...config, inventory: { value: inventory } };
-  for (const [key, { value, secret }] of Object.entries(settings)) {
-    // Values go through stdin, never the command line.
-    const set = await runPulumi(["config", "set", secret ? "--secret" : "--plaintext", key, "--stack", stack], { input: value });
-    if (set.code !== 0) {
-      await runPulumi(["stack", "rm", "--yes", "--force", stack]);
-      out.stderr(`communes: setting ${key} failed (${set.stderr.trim()}); stack ${stack} removed again`);
-      return 1;
-    }
+  try {
+    await writeStackSettings(stack, { ...config, inventory: { value: inventory } });
+  } catch (err) {
+    if (!(err instanceof PulumiCliError)) throw err;
+    await runPulumi(["stack", "rm", "--yes", "--force", stack]);
+    out.stderr(`communes: ${err.message}\nstack ${stack} removed again`);
+    return 1;
   }
   out.stderr(`stack ${stack} created for ${commune.kind} ${commune.name}: settings in ${path.join(path.relative(process.cwd(), COMMUNE_PROJECT) || ".", `Pulumi.${stack}.yaml`)}${options.lab ? " (pointing at the lab)" : ""}`);
   out.stderr(`next: cd ${path.relative(process.cwd(), COMMUNE_PROJECT) || "."} && pulumi preview --stack ${stack}`);

@@ -11,6 +11,8 @@ export interface RouterTableArgs {
   path: string;
   stage: number;
   entries: Array<Record<string, pulumi.Input<string>>>;
+  /** Take the menu as the router holds it into the stack (an import ID, see import-id.ts) instead of writing it. */
+  import?: string;
 }
 
 export interface CommuneRouterArgs {
@@ -34,7 +36,7 @@ export class CommuneRouter extends pulumi.ComponentResource {
       const current = args.tables
         .filter((t) => t.stage === stage)
         .map((t) => {
-          const table = new RouterOsTable(tableResourceName(name, t.path), { path: t.path, entries: t.entries }, { parent: this, provider: opts.provider, dependsOn: previous });
+          const table = new RouterOsTable(tableResourceName(name, t.path), { path: t.path, entries: t.entries }, { parent: this, provider: opts.provider, dependsOn: previous, ...(t.import ? { import: t.import } : {}) });
           this.tables[t.path] = table;
           return table;
         });

@@ -1,0 +1,122 @@
+/**
+ * What the adopted inventory would change on the devices: the intent of the
+ * rebuilt inventory against what was read, with the table engine's own
+ * change plan for router menus and property by property for switches and
+ * endpoints. Every line is something the engineer must decide on; nothing
+ * is dropped. Pure.
+ */
+import { canonicalEntry, entryKey, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
+import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { normalisePort, observedState } from "@communes/switch";
+import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
+import type { CommuneModel, CommunePlan, ProvinceModel } from "@communes/inventory";
+import type { LiveOffice } from "./read-devices";
+
+export interface Deviation {
+  /** `router thieu-trung-r1`, `switch thieu-trung-sw1`, `endpoint Hội trường…`. */
+  device: string;
+  /** Menu and entry, port and property, or setting. */
+  what: string;
+  live: string;
+  intended: string;
+}
+
+const ABSENT = "(absent)";
+
+function show(entry: Entry | undefined): string {
+  if (!entry) return ABSENT;
+  const fields = Object.entries(entry).map(([k, v]) => `${k}=${v}`);
+  return fields.length > 0 ? fields.join(" ") : "(defaults)";
+}
+
+/** A menu as the intent wants it, in the engine's canonical form; secrets (never readable) left out. */
+function desiredTable(path: string, wanted: ReadonlyArray<Record<string, string>>): TableState {
+  const table = menuTable(path);
+  const state: TableState = { path, entries: {}, ...(table.ordered ? { order: [] } : {}) };
+  for (const raw of wanted) {
+    const plain = Object.fromEntries(Object.entries(raw).filter(([name, v]) => !table.fields[name]?.writeOnly && !v.startsWith(SECRET_PREFIX)));
+    const { entry } = canonicalEntry(table, plain);
+    const key = entryKey(table, entry);
+    state.entries[key] = entry;
+    state.order?.push(key);
+  }
+  return state;
+}
+
+function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+  const intent = routerIntent(province, commune, plan);
+  const device = `router ${intent.hostname}`;
+  const out: Deviation[] = [];
+  for (const t of intent.tables) {
+    const table = menuTable(t.path);
+    const desired = desiredTable(t.path, t.entries);
+    const observed = live.router.tables[t.path] ?? { path: t.path, entries: {} };
+    for (const change of planChanges(table, desired, observed)) {
+      if (change.op === "remove") out.push({ device, what: `${t.path} ${change.key}`, live: show(observed.entries[change.key]), intended: "removed" });
+      else if (change.op === "add") out.push({ device, what: `${t.path} ${change.key}`, live: ABSENT, intended: show(change.values) });
+      else if (change.op === "set") {
+        const current = observed.entries[change.key] ?? {};
+        for (const [field, value] of Object.entries(change.values)) {
+          out.push({ device, what: `${t.path} ${change.key} ${field}`, live: current[field] ?? `${table.fields[field]?.default ?? ""} (default)`, intended: value });
+        }
+      } else {
+        const kept = (observed.order ?? []).filter((k) => k in desired.entries);
+        out.push({ device, what: `${t.path} order`, live: kept.join(" | "), intended: change.keys.join(" | ") });
+      }
+    }
+  }
+  return out;
+}
+
+function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+  const out: Deviation[] = [];
+  for (const want of switchIntents(commune, plan)) {
+    const device = `switch ${want.hostname}`;
+    const found = live.switches.find((s) => s.config.hostname === want.hostname);
+    if (!found) {
+      out.push({ device, what: "switch", live: ABSENT, intended: "configured" });
+      continue;
+    }
+    const have = observedState(found.config, Object.keys(want.state.ports), want.state.management.vlan);
+    const push = (what: string, a: unknown, b: unknown) => {
+      const [l, i] = [JSON.stringify(a) ?? ABSENT, JSON.stringify(b) ?? ABSENT];
+      if (l !== i) out.push({ device, what, live: l, intended: i });
+    };
+    for (const id of new Set([...Object.keys(have.vlans), ...Object.keys(want.state.vlans)])) push(`vlan ${id}`, have.vlans[id], want.state.vlans[id]);
+    for (const [port, wanted] of Object.entries(want.state.ports)) {
+      const current = have.ports[port];
+      if (!current) {
+        push(`interface ${port}`, undefined, wanted);
+        continue;
+      }
+      const w = normalisePort(wanted);
+      for (const field of new Set([...Object.keys(current), ...Object.keys(w)]) as Set<keyof typeof w>) push(`interface ${port} ${field}`, current[field], w[field]);
+    }
+    push("management", have.management, want.state.management);
+    push("ip default-gateway", have.defaultGateway, want.state.defaultGateway);
+    push("line vty transport input", have.vtyTransport, want.state.vtyTransport);
+  }
+  return out;
+}
+
+function endpointDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+  const out: Deviation[] = [];
+  for (const want of endpointIntents(province, commune, plan)) {
+    const device = `endpoint ${want.systemName}`;
+    const found = live.endpoints.find((e) => e.settings.systemName === want.systemName);
+    for (const [name, value] of Object.entries(want.settings) as Array<[SettingName, string]>) {
+      if (WRITE_ONLY.has(name)) continue;
+      const current = found?.settings[name];
+      if (current !== value) out.push({ device, what: name, live: current ?? ABSENT, intended: value });
+    }
+  }
+  return out;
+}
+
+export function deviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+  return [...routerDeviations(province, commune, plan, live), ...switchDeviations(commune, plan, live), ...endpointDeviations(province, commune, plan, live)];
+}
+
+export function formatDeviation(d: Deviation): string {
+  return `${d.device}: ${d.what}: live ${d.live}, intended ${d.intended}`;
+}

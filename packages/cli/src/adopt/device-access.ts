@@ -1,0 +1,91 @@
+/**
+ * How `communes adopt` reaches a commune's devices: the `--router`,
+ * `--switch` and `--endpoint` arguments, and the passwords, which come from
+ * environment variables named after the inventory's secret names
+ * (`routerPassword` → `COMMUNES_SECRET_ROUTER_PASSWORD`), never from the command line.
+ */
+import { secretEnvName } from "../stack/secret-input";
+import { UsageError } from "../output";
+
+export interface RouterAccess {
+  host: string;
+  port?: number;
+  transport: "api" | "api-ssl" | "rest";
+  tlsFingerprint?: string;
+}
+
+export interface SwitchAccess {
+  host: string;
+  port?: number;
+  hostKey: string;
+  model?: string;
+}
+
+export interface EndpointAccess {
+  vendor: "poly" | "cisco";
+  host: string;
+  port?: number;
+  tlsFingerprint: string;
+  model: string;
+  room: string;
+}
+
+export interface OfficeAccess {
+  router: RouterAccess;
+  switches: SwitchAccess[];
+  endpoints: EndpointAccess[];
+}
+
+/** `host`, `host:port` or `[v6]:port`. */
+export function parseHostPort(text: string, what: string): { host: string; port?: number } {
+  const match = /^(?:\[([^\]]+)\]|([^:]+))(?::(\d+))?$/.exec(text);
+  const host = match?.[1] ?? match?.[2];
+  if (!match || !host) throw new UsageError(`${what}: ${JSON.stringify(text)} is not host or host:port`);
+  const port = match[3] === undefined ? undefined : Number(match[3]);
+  if (port !== undefined && (port < 1 || port > 65535)) throw new UsageError(`${what}: port ${port} is not between 1 and 65535`);
+  return port === undefined ? { host } : { host, port };
+}
+
+/** `key=value,key=value`; values may hold spaces and colons, not commas. */
+function fields(text: string, what: string, known: readonly string[], required: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(",")) {
+    const eq = part.indexOf("=");
+    if (eq < 1) throw new UsageError(`${what}: ${JSON.stringify(part)} is not key=value (keys: ${known.join(", ")})`);
+    const key = part.slice(0, eq).trim();
+    if (!known.includes(key)) throw new UsageError(`${what}: unknown key ${key} (keys: ${known.join(", ")})`);
+    out[key] = part.slice(eq + 1).trim();
+  }
+  const missing = required.filter((k) => !out[k]);
+  if (missing.length > 0) throw new UsageError(`${what}: ${missing.join(", ")} missing in ${JSON.stringify(text)}`);
+  return out;
+}
+
+export function parseRouterAccess(address: string, transport: string | undefined, tlsFingerprint: string | undefined): RouterAccess {
+  const t = transport ?? "api-ssl";
+  if (t !== "api" && t !== "api-ssl" && t !== "rest") throw new UsageError(`--router-transport: ${JSON.stringify(t)} is not api, api-ssl or rest`);
+  if (t !== "api" && !tlsFingerprint) throw new UsageError(`--router-transport ${t} needs --router-tls-fingerprint: the router's certificate is pinned, never trusted blindly`);
+  return { ...parseHostPort(address, "--router"), transport: t, ...(tlsFingerprint ? { tlsFingerprint } : {}) };
+}
+
+/** `--switch host=H[:port],hostKey=SHA256:…[,model=M]` */
+export function parseSwitchAccess(text: string): SwitchAccess {
+  const f = fields(text, "--switch", ["host", "hostKey", "model"], ["host", "hostKey"]);
+  if (!/^SHA256:[A-Za-z0-9+/]{43}$/.test(f.hostKey!)) throw new UsageError(`--switch: hostKey ${JSON.stringify(f.hostKey)} is not SHA256:<43 base64 characters> as ssh-keygen -lf prints it`);
+  return { ...parseHostPort(f.host!, "--switch host"), hostKey: f.hostKey!, ...(f.model ? { model: f.model } : {}) };
+}
+
+/** `--endpoint vendor=poly,host=H[:port],tls=AB:CD:…,model=G7500,room=Hội trường UBND` */
+export function parseEndpointAccess(text: string): EndpointAccess {
+  const f = fields(text, "--endpoint", ["vendor", "host", "tls", "model", "room"], ["vendor", "host", "tls", "model", "room"]);
+  if (f.vendor !== "poly" && f.vendor !== "cisco") throw new UsageError(`--endpoint: vendor ${JSON.stringify(f.vendor)} is not poly or cisco`);
+  return { vendor: f.vendor, ...parseHostPort(f.host!, "--endpoint host"), tlsFingerprint: f.tls!, model: f.model!, room: f.room! };
+}
+
+/** A secret's value from the environment, or a one-line error saying which variable to set. */
+export function secretFromEnv(secretName: string, what: string, env: NodeJS.ProcessEnv = process.env): string {
+  const variable = secretEnvName(secretName);
+  const value = env[variable];
+  if (!value) throw new UsageError(`${what}: set ${variable} (the ${secretName} secret); passwords are never taken on the command line`);
+  return value;
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads a commune office's live devices with the project's own clients:
+ * every RouterOS menu the provider knows (the table engine's canonical
+ * form), each switch's running configuration, each endpoint's settings.
+ * Reads only; any failure is one line naming the device.
+ */
+import { MENU_TABLES, readTable, RouterOsApiClient, RouterOsRestClient, type RouterOsTransport, type TableState } from "@communes/routeros";
+import { CliSession, IOS, parseRunningConfig, type IosConfig } from "@communes/switch";
+import { CiscoDriver, PolyDriver, SETTINGS, type EndpointDriver, type EndpointSettings } from "@communes/endpoint";
+import type { EndpointAccess, RouterAccess, SwitchAccess } from "./device-access";
+
+export interface Credentials {
+  username: string;
+  password: string;
+  enableSecret?: string;
+}
+
+export interface LiveSwitch {
+  access: SwitchAccess;
+  config: IosConfig;
+}
+
+export interface LiveEndpoint {
+  access: EndpointAccess;
+  settings: EndpointSettings;
+}
+
+/** What the office's devices hold. */
+export interface LiveOffice {
+  router: { access: RouterAccess; tables: Record<string, TableState> };
+  switches: LiveSwitch[];
+  endpoints: LiveEndpoint[];
+}
+
+/** A device that could not be read: the message names it. */
+export class DeviceReadError extends Error {}
+
+function where(host: string, port: number | undefined): string {
+  return port ? `${host}:${port}` : host;
+}
+
+export async function readRouter(access: RouterAccess, credentials: Credentials): Promise<Record<string, TableState>> {
+  const common = { host: access.host, username: credentials.username, password: credentials.password, ...(access.port ? { port: access.port } : {}) };
+  const tls = access.tlsFingerprint ? { fingerprint256: access.tlsFingerprint } : undefined;
+  const transport: RouterOsTransport =
+    access.transport === "rest" ? new RouterOsRestClient({ ...common, tls: tls! }) : new RouterOsApiClient({ ...common, ...(access.transport === "api-ssl" ? { tls } : {}) });
+  const tables: Record<string, TableState> = {};
+  try {
+    for (const table of MENU_TABLES) tables[table.path] = (await readTable(transport, table)).state;
+  } catch (err) {
+    throw new DeviceReadError(`router ${where(access.host, access.port)}: ${(err as Error).message}`);
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+  return tables;
+}
+
+export async function readSwitch(access: SwitchAccess, credentials: Credentials): Promise<IosConfig> {
+  const device = `switch ${where(access.host, access.port)}`;
+  try {
+    const session = await CliSession.open({ device, host: access.host, ...(access.port ? { port: access.port } : {}), username: credentials.username, password: credentials.password, ...(credentials.enableSecret ? { enableSecret: credentials.enableSecret } : {}), hostKeyFingerprint: access.hostKey }, IOS);
+    try {
+      return parseRunningConfig(await session.run(IOS.showConfig));
+    } finally {
+      await session.close();
+    }
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new DeviceReadError(message.startsWith(device) ? message : `${device}: ${message}`);
+  }
+}
+
+export async function readEndpoint(access: EndpointAccess, credentials: Credentials): Promise<EndpointSettings> {
+  const device = `endpoint ${where(access.host, access.port)}`;
+  const target = { device, host: access.host, ...(access.port ? { port: access.port } : {}), username: credentials.username, password: credentials.password, pin: { fingerprint256: access.tlsFingerprint } };
+  const driver: EndpointDriver = access.vendor === "poly" ? new PolyDriver(target) : new CiscoDriver(target);
+  try {
+    return await driver.read(SETTINGS);
+  } catch (err) {
+    const message = (err as Error).message;
+    throw new DeviceReadError(message.startsWith(device) ? message : `${device}: ${message}`);
+  } finally {
+    await driver.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Adoption is the inverse of the intent: an office configured exactly as
+ * an example commune's intent says is rebuilt into that commune's
+ * inventory, and its intent then changes nothing on the devices.
+ */
+import { readFileSync } from "node:fs";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { discover, loadInventory, type Commune, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { ascii, endpointIntents, routerIntent, switchIntents } from "@communes/intent";
+import { canonicalEntry, entryKey, MENU_TABLES, menuTable, type TableState } from "@communes/routeros";
+import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
+import type { IosConfig } from "@communes/switch";
+import { communeYaml } from "./commune-yaml";
+import { deviations } from "./deviations";
+import type { LiveOffice } from "./read-devices";
+import { reconstruct, ReconstructError } from "./reconstruct";
+
+const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, "0").toUpperCase()).join(":");
+const root = path.resolve(__dirname, "../../../..");
+const province = path.join(root, "examples/thanh-hoa/province.yaml");
+
+function example(name: string): { province: ProvinceModel; commune: CommuneModel; plan: CommunePlan; original: Commune } {
+  const file = path.join(root, "examples/thanh-hoa/communes", name);
+  const { targets } = discover([file]);
+  const inventory = loadInventory(targets[0]!);
+  const commune = inventory.communes.find((c) => c.file === file)!;
+  return { province: inventory.province!, commune, plan: inventory.plans.find((p) => p.file === file)!, original: parse(readFileSync(file, "utf8")) as Commune };
+}
+
+/** The devices of an office configured exactly as the intent says, as the readers would return them. */
+function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan): LiveOffice {
+  const tables: Record<string, TableState> = Object.fromEntries(MENU_TABLES.map((t) => [t.path, { path: t.path, entries: {}, ...(t.ordered ? { order: [] } : {}) }]));
+  for (const t of routerIntent(p, c, plan).tables) {
+    const table = menuTable(t.path);
+    for (const raw of t.entries) {
+      const { entry } = canonicalEntry(table, raw);
+      const key = entryKey(table, entry);
+      tables[t.path]!.entries[key] = entry;
+      tables[t.path]!.order?.push(key);
+    }
+  }
+  const switches = switchIntents(c, plan).map((sw, i): LiveOffice["switches"][number] => {
+    const s = sw.state;
+    const config: IosConfig = { hostname: s.hostname, vlans: s.vlans, ports: s.ports, svis: { [String(s.management.vlan)]: { address: s.management.address, mask: s.management.mask, shutdown: false } }, defaultGateway: s.defaultGateway, vtyTransport: s.vtyTransport };
+    return { access: { host: "127.0.0.1", port: 2200 + i, hostKey: c.switches[i]!.hostKey, ...(c.switches[i]!.model ? { model: c.switches[i]!.model } : {}) }, config };
+  });
+  const endpoints = endpointIntents(p, c, plan).map((ep, i): LiveOffice["endpoints"][number] => ({
+    access: { vendor: ep.vendor, host: "127.0.0.1", port: 4430 + i, tlsFingerprint: FINGERPRINT, model: c.endpoints[i]!.model, room: c.endpoints[i]!.room },
+    settings: Object.fromEntries(Object.entries(ep.settings).filter(([n]) => !WRITE_ONLY.has(n as SettingName))),
+  }));
+  return { router: { access: { host: "127.0.0.1", port: 8728, transport: "api" }, tables }, switches, endpoints };
+}
+
+describe("rebuilding a commune from its devices", () => {
+  for (const name of ["thieu-trung.yaml", "hac-thanh.yaml"]) {
+    it(`${name}: the office configured as intended gives back the commune, and its intent changes nothing`, () => {
+      const { province: p, commune, plan, original } = example(name);
+      const live = officeAsIntended(p, commune, plan);
+      const { document, unexpressed } = reconstruct(p, live, { code: original.code, mergedFrom: original.mergedFrom, routerModel: original.router.model! });
+      expect(unexpressed).toEqual([]);
+      const expected = {
+        ...original,
+        switches: original.switches.map((s) => ({ ...s, ports: s.ports.map((port) => (port.description ? { ...port, description: ascii(port.description) } : port)) })),
+        endpoints: original.endpoints.map((e) => ({ ...e, tlsFingerprint: FINGERPRINT })),
+      };
+      // IPv6 addresses as the router prints them (2001:db8:38ff::2 for 2001:db8:38ff:0::2).
+      const v6 = (text: string) => text.replace(/:0::/, "::");
+      const dedicated = expected.uplinks.dedicated;
+      if (dedicated.ipv6) dedicated.ipv6 = { address: v6(dedicated.ipv6.address), gateway: v6(dedicated.ipv6.gateway) };
+      expect(document).toEqual(expected);
+
+      // The written file loads as the same commune, and its intent matches the devices exactly.
+      const file = path.join(root, "examples/thanh-hoa/communes/adopted.yaml");
+      const text = communeYaml(document, "../../../schemas/commune.schema.json");
+      const inventory = loadInventory({ provinceFile: province, communeFiles: [file] }, (f) => (f === file ? text : readFileSync(f, "utf8")));
+      expect(inventory.diagnostics).toEqual([]);
+      const adoptedPlan = inventory.plans[0]!;
+      expect({ ...adoptedPlan, file: plan.file }).toEqual(plan);
+      expect(deviations(p, inventory.communes[0]!, adoptedPlan, live)).toEqual([]);
+    });
+  }
+
+  it("keeps Vietnamese text and the schema line in the file", () => {
+    const { province: p, commune, plan, original } = example("thieu-trung.yaml");
+    const { document } = reconstruct(p, officeAsIntended(p, commune, plan), { code: original.code, mergedFrom: original.mergedFrom });
+    const text = communeYaml(document, "../../../schemas/commune.schema.json");
+    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../../../schemas/commune.schema.json");
+    expect(text).toContain("name: Thiệu Trung");
+    expect(text).toContain("systemName: Hội trường UBND xã Thiệu Trung");
+    expect(text).toContain('- { ports: [ GigabitEthernet1/0/19-23 ], role: unused }');
+    expect(text).toContain('code: "38008"');
+  });
+
+  it("a hand-made deviation is listed, not hidden: an extra firewall rule, a VLAN renamed, an odd port", () => {
+    const { province: p, commune, plan, original } = example("thieu-trung.yaml");
+    const live = officeAsIntended(p, commune, plan);
+    live.router.tables["/ip/firewall/filter"]!.entries["allow winbox from anywhere"] = { chain: "input", action: "accept", protocol: "tcp", "dst-port": "8291", comment: "allow winbox from anywhere" };
+    live.router.tables["/ip/firewall/filter"]!.order!.unshift("allow winbox from anywhere");
+    live.switches[0]!.config.vlans["20"] = "can-bo";
+    live.switches[0]!.config.ports["GigabitEthernet1/0/25"] = { mode: "access", accessVlan: 77, shutdown: false, portfast: false };
+    const { document, unexpressed } = reconstruct(p, live, { code: original.code, mergedFrom: original.mergedFrom });
+    expect(unexpressed).toEqual(["switch thieu-trung-sw1 GigabitEthernet1/0/25: access port in VLAN 77, which is no zone; no role of the inventory describes it, so it stays unmanaged"]);
+    const file = path.join(root, "examples/thanh-hoa/communes/adopted.yaml");
+    const inventory = loadInventory({ provinceFile: province, communeFiles: [file] }, (f) => (f === file ? communeYaml(document, "x") : readFileSync(f, "utf8")));
+    expect(inventory.diagnostics).toEqual([]);
+    const found = deviations(p, inventory.communes[0]!, inventory.plans[0]!, live);
+    expect(found).toContainEqual({ device: "router thieu-trung-r1", what: "/ip/firewall/filter allow winbox from anywhere", live: "chain=input action=accept protocol=tcp dst-port=8291 comment=allow winbox from anywhere", intended: "removed" });
+    expect(found).toContainEqual({ device: "switch thieu-trung-sw1", what: "vlan 20", live: '"can-bo"', intended: '"staff"' });
+  });
+
+  it("an office whose router is not a commune router is refused with the property at fault", () => {
+    const { province: p, commune, plan, original } = example("thieu-trung.yaml");
+    const live = officeAsIntended(p, commune, plan);
+    live.router.tables["/system/identity"]!.entries = { settings: { name: "MikroTik" } };
+    live.router.tables["/ip/route"]!.entries = {};
+    expect(() => reconstruct(p, live, { code: original.code, mergedFrom: original.mergedFrom })).toThrowError(ReconstructError);
+    try {
+      reconstruct(p, live, { code: original.code, mergedFrom: original.mergedFrom });
+    } catch (err) {
+      expect((err as ReconstructError).problems).toEqual([
+        'router /system/identity name: "MikroTik" is not "xã <name>" or "phường <name>"; give --name and --kind',
+        "router /ip/route: no route to the province's government networks through an addressed line, so the dedicated line cannot be told apart",
+      ]);
+    }
+  });
+});
