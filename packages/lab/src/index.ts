@@ -16,3 +16,4 @@ export * from "./lab-addresses";
 export * from "./listen";
 export * from "./daemon/lab-record";
 export * from "./daemon/inventory-lab";
+export * from "./lab-host-keys";

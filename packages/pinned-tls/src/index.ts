@@ -54,3 +54,4 @@ export class PinnedAgent extends https.Agent {
     return undefined; // the socket is handed over through the callback, once checked
   }
 }
+export * from "./ssh-fingerprint";

@@ -5,7 +5,7 @@
  * and the next prompt stripped from the output, refusals detected from the
  * dialect's error patterns, and a time limit on every step.
  */
-import { createHash } from "node:crypto";
+import { sshFingerprint } from "@communes/pinned-tls";
 import * as net from "node:net";
 import { Client, type ClientChannel } from "ssh2";
 import type { Dialect } from "./dialect";
@@ -45,10 +45,6 @@ export class CliConnectionError extends Error {
 /** The device presented another host key than the pinned one. Never retried. */
 export class HostKeyMismatchError extends Error {
   override name = "HostKeyMismatchError";
-}
-
-export function sshFingerprint(key: Buffer): string {
-  return `SHA256:${createHash("sha256").update(key).digest("base64").replace(/=+$/, "")}`;
 }
 
 export class CliSession {

@@ -4,8 +4,6 @@
  * inputs always give the same plan, and no other commune's data plays a part.
  */
 import {
-  formatAddress,
-  formatPrefix,
   hostAddress,
   parseAddress,
   parseInterface,

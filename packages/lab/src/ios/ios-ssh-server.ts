@@ -4,14 +4,12 @@
  * `--More--` paging until `terminal length 0`, and state kept between
  * sessions. A fixed lab host key (RSA, as IOS generates), loopback only.
  */
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import * as net from "node:net";
-import * as path from "node:path";
-import { Server, utils, type Connection, type ServerChannel } from "ssh2";
+import { Server, type Connection, type ServerChannel } from "ssh2";
 import { newSession, promptFor, runLine, type IosSwitch } from "./ios-cli";
 import { factoryConfig, cloneConfig } from "./ios-state";
 import { listenOn, type ListenAddress } from "../listen";
+import { labHostKey } from "../lab-host-keys";
 
 export interface IosFaults {
   /** Close the connection after this many more lines of output. One-shot. */
@@ -30,15 +28,6 @@ export interface LabSwitchOptions {
   enableSecret?: string;
 }
 
-const keyFile = path.resolve(__dirname, "../../certs/ios-lab-ssh-host");
-
-/** `SHA256:…` of the lab host key, as `ssh-keygen -lf` prints it. */
-export function labSwitchHostKeyFingerprint(): string {
-  const parsed = utils.parseKey(readFileSync(keyFile));
-  if (parsed instanceof Error) throw parsed;
-  const key = Array.isArray(parsed) ? parsed[0]! : parsed;
-  return `SHA256:${createHash("sha256").update(key.getPublicSSH()).digest("base64").replace(/=+$/, "")}`;
-}
 
 export class IosSshServer {
   private server: Server | undefined;
@@ -57,7 +46,7 @@ export class IosSshServer {
   }
 
   async listen(at: ListenAddress = {}): Promise<number> {
-    this.server = new Server({ hostKeys: [readFileSync(keyFile)] }, (client) => {
+    this.server = new Server({ hostKeys: [labHostKey("ios")] }, (client) => {
       this.clients.add(client);
       client.on("close", () => this.clients.delete(client));
       client.on("error", () => client.end());

@@ -1,6 +1,7 @@
 /** A ready emulated IOS switch for tests and demos, serving SSH on loopback. */
 import type { ListenAddress } from "../listen";
-import { IosSshServer, labSwitchHostKeyFingerprint, type IosFaults, type LabSwitchOptions } from "./ios-ssh-server";
+import { labHostKeyFingerprint } from "../lab-host-keys";
+import { IosSshServer, type IosFaults, type LabSwitchOptions } from "./ios-ssh-server";
 
 export interface LabSwitch {
   server: IosSshServer;
@@ -28,7 +29,7 @@ export async function startLabSwitch(options: LabSwitchOptions = {}, listen: Lis
     username,
     password,
     ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}),
-    hostKeyFingerprint: labSwitchHostKeyFingerprint(),
+    hostKeyFingerprint: labHostKeyFingerprint("ios"),
     setFaults: (faults) => void (server.faults = { ...faults }),
     close: () => server.close(),
   };

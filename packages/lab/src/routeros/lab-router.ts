@@ -5,6 +5,7 @@
 import { RouterOsApiServer, type ApiFaults } from "./api-server";
 import { RouterOsDevice } from "./device";
 import { labCertificate } from "./lab-certificate";
+import { labHostKeyFingerprint } from "../lab-host-keys";
 import { RouterOsRestServer } from "./rest-server";
 import { RouterOsSshServer } from "./ssh-server";
 
@@ -36,6 +37,8 @@ export interface LabRouter {
   password: string;
   /** SHA-256 fingerprint of the lab certificate (api-ssl and REST), to pin. */
   fingerprint256: string;
+  /** The SSH host key's fingerprint, as an engineer would pin it. */
+  sshHostKeyFingerprint: string;
   close(): Promise<void>;
 }
 
@@ -67,6 +70,7 @@ export async function startLabRouter(options: LabRouterOptions = {}): Promise<La
     username,
     password,
     fingerprint256: cert.fingerprint256,
+    sshHostKeyFingerprint: labHostKeyFingerprint("routeros"),
     close: async () => {
       await server.close();
       await rest.close();

@@ -4,13 +4,11 @@
  * RouterOS script. Other commands get RouterOS's own error. Loopback only,
  * a fixed lab host key, the device's users and passwords.
  */
-import { readFileSync } from "node:fs";
-import * as path from "node:path";
 import { Server, type Connection, type ServerChannel } from "ssh2";
 import type { RouterOsDevice } from "./device";
 import { listenOn, type ListenAddress } from "../listen";
+import { labHostKey } from "../lab-host-keys";
 
-const hostKey = () => readFileSync(path.resolve(__dirname, "../../certs/routeros-lab-ssh-host"));
 
 function run(device: RouterOsDevice, line: string): string {
   const command = line.trim();
@@ -26,7 +24,7 @@ export class RouterOsSshServer {
   constructor(private readonly device: RouterOsDevice) {}
 
   async listen(at: ListenAddress = {}): Promise<number> {
-    this.server = new Server({ hostKeys: [hostKey()] }, (client) => {
+    this.server = new Server({ hostKeys: [labHostKey("routeros")] }, (client) => {
       this.connections.add(client);
       client.on("close", () => this.connections.delete(client));
       client.on("error", () => client.end());

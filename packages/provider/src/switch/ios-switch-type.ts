@@ -9,7 +9,6 @@ import {
   CliCommandError,
   CliConnectionError,
   CliSession,
-  HostKeyMismatchError,
   IOS,
   observedState,
   parseRunningConfig,
