@@ -1,5 +1,6 @@
-/** The lab router's SSH service: `/export` as the audit trail of a change. */
+/** The lab router's SSH service and our client of it: `/export` as the audit trail of a change. */
 import { startLabRouter } from "@communes/lab";
+import { exportConfiguration } from "@communes/routeros";
 import { Client } from "ssh2";
 import { expect, it } from "vitest";
 
@@ -31,6 +32,25 @@ it("prints the configuration as a RouterOS script over SSH", async () => {
     expect(script).toContain('/system identity\r\nset name="UBND xã Thiệu Trung"');
     expect(await exec(router.sshPort, router.username, router.password, "/reboot now")).toBe("bad command name reboot (line 1 column 2)\r\n");
     await expect(exec(router.sshPort, router.username, "wrong", "/export")).rejects.toThrow(/authentication methods failed/);
+  } finally {
+    await router.close();
+  }
+});
+
+it("exportConfiguration reads it with the host key pinned, passwords hidden, and refuses another key or a wrong password", async () => {
+  const router = await startLabRouter();
+  try {
+    router.device.execute("/system/identity/set", new Map([["name", "UBND xã Thiệu Trung"]]), []);
+    router.device.execute("/interface/pppoe-client/add", new Map([["name", "pppoe-out1"], ["interface", "ether2"], ["user", "tt@isp"], ["password", "ppp-secret-77"]]), []);
+    const target = { device: "thieu-trung-r1", host: router.host, port: router.sshPort, username: router.username, password: router.password, hostKeyFingerprint: router.sshHostKeyFingerprint };
+    const script = await exportConfiguration(target);
+    expect(script).toContain('/system identity\nset name="UBND xã Thiệu Trung"');
+    expect(script).toMatch(/\/interface pppoe-client\nadd .*user="tt@isp"/);
+    expect(script).not.toContain("ppp-secret-77");
+    await expect(exportConfiguration({ ...target, hostKeyFingerprint: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })).rejects.toThrow(
+      `thieu-trung-r1: the SSH host key of 127.0.0.1:${router.sshPort} is ${router.sshHostKeyFingerprint}, not the pinned SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA; refusing to connect`,
+    );
+    await expect(exportConfiguration({ ...target, password: "wrong" })).rejects.toThrow(`thieu-trung-r1: SSH login as ${router.username} refused (wrong user name or password)`);
   } finally {
     await router.close();
   }

@@ -110,6 +110,8 @@ function labStackConfig(secretNames: string[], commune: CommuneModel, inventory:
     inventory: { value: inventory },
     routerHost: { value: router.host },
     routerPort: { value: String(router.port) },
+    routerSshPort: { value: String(router.sshPort) },
+    routerSshHostKeyFingerprint: { value: router.sshHostKeyFingerprint },
     ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
     [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
     switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },

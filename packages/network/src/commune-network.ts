@@ -5,10 +5,11 @@
  * router and the switches). Takes a validated inventory; secrets come from
  * the caller by the names the inventory gives them.
  */
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
-import { CommuneRouter, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
+import { CommuneRouter, ConfigExport, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
 
 /** How to reach a device when not at its planned address (a lab, a tunnel). */
 export interface RouterReach {
@@ -16,6 +17,9 @@ export interface RouterReach {
   port?: number;
   transport?: "api" | "api-ssl" | "rest";
   tlsFingerprint?: string;
+  /** SSH, for the configuration export before a change. Default port: 22. */
+  sshPort?: number;
+  sshHostKeyFingerprint?: string;
 }
 export interface SwitchReach {
   host?: string;
@@ -51,8 +55,15 @@ export interface CommuneNetworkArgs {
   adopt?: boolean;
 }
 
+/** A digest of the router's intended menus (secrets as their names, never values). */
+function intentDigest(tables: readonly unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(tables)).digest("hex");
+}
+
 export class CommuneNetwork extends pulumi.ComponentResource {
   readonly router: CommuneRouter;
+  /** The router's configuration as it was before the last change of its intent (when its SSH host key is known). */
+  readonly configExport: ConfigExport | undefined;
   readonly switches: IosSwitch[] = [];
   readonly endpoints: Endpoint[] = [];
   readonly routerHostname: string;
@@ -72,6 +83,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
     const routerReach = args.reach?.router ?? {};
     const management = plan.devices.find((d) => d.role === "router")!;
     const routerTlsFingerprint = routerReach.tlsFingerprint ?? commune.router.tlsFingerprint;
+    const routerHostKey = routerReach.sshHostKeyFingerprint ?? commune.router.hostKey;
     const routerProvider = new Provider(intent.hostname, {
       routeros: {
         host: routerReach.host ?? formatAddress(management.address),
@@ -80,11 +92,17 @@ export class CommuneNetwork extends pulumi.ComponentResource {
         username: routerSettings.credentials.username,
         password: secret(routerSettings.credentials.passwordSecret),
         ...(routerTlsFingerprint ? { tlsFingerprint: routerTlsFingerprint } : {}),
+        ...(routerHostKey ? { sshHostKeyFingerprint: routerHostKey, ...(routerReach.sshPort ? { sshPort: routerReach.sshPort } : {}) } : {}),
       },
     }, { parent: this });
+    // With the router's SSH host key known, its configuration is exported
+    // before its menus change (the audit trail): whenever the intent does.
+    this.configExport = routerHostKey
+      ? new ConfigExport(`${intent.hostname} before change`, { router: intent.hostname, trigger: intentDigest(intent.tables) }, { provider: routerProvider, parent: this })
+      : undefined;
     const adopt = args.adopt ?? false;
     const tables = intent.tables.map((t) => ({ ...t, entries: t.entries.map(withSecrets), ...(adopt ? { import: tableImportId(t.path, t.entries) } : {}) }));
-    this.router = new CommuneRouter(intent.hostname, { tables }, { provider: routerProvider, parent: this });
+    this.router = new CommuneRouter(intent.hostname, { tables }, { provider: routerProvider, parent: this, ...(this.configExport ? { dependsOn: this.configExport } : {}) });
     this.routerHostname = intent.hostname;
     this.managementAddress = formatAddress(management.address);
 

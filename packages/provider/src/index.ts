@@ -2,6 +2,7 @@
 export { TextFile, type TextFileArgs } from "./lab/text-file";
 export { Provider, type ProviderArgs, type RouterConnectionArgs, type SwitchConnectionArgs, type EndpointConnectionArgs } from "./provider-resource";
 export { RouterOsTable, type RouterOsTableArgs } from "./routeros/table";
+export { ConfigExport, type ConfigExportArgs } from "./routeros/config-export";
 export { CommuneRouter, tableResourceName, type CommuneRouterArgs, type RouterTableArgs } from "./routeros/commune-router";
 export { IosSwitch, type IosSwitchArgs } from "./switch/ios-switch";
 export { Endpoint, type EndpointArgs } from "./endpoint/endpoint";

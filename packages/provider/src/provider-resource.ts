@@ -13,6 +13,10 @@ export interface RouterConnectionArgs {
   tlsFingerprint?: pulumi.Input<string>;
   /** Time for one request, in milliseconds. Default: 15000. */
   timeoutMs?: pulumi.Input<number>;
+  /** SSH, for the configuration export before a change. Default port: 22. */
+  sshPort?: pulumi.Input<number>;
+  /** `SHA256:…` of the router's SSH host key; any other key is refused. */
+  sshHostKeyFingerprint?: pulumi.Input<string>;
 }
 
 export interface SwitchConnectionArgs {

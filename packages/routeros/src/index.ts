@@ -8,3 +8,4 @@ export * from "./menus/menu-table";
 export * from "./menus/tables";
 export * from "./engine/normalise";
 export * from "./engine/table-engine";
+export * from "./ssh/export-configuration";

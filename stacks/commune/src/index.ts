@@ -8,7 +8,8 @@
  * Stack configuration:
  *   inventory              the commune's inventory file (required)
  *   <passwordSecret>       the router password, as named in the inventory (secret)
- *   routerHost, routerPort, routerTransport, routerTlsFingerprint
+ *   routerHost, routerPort, routerTransport, routerTlsFingerprint,
+ *   routerSshPort, routerSshHostKeyFingerprint
  *                          override how the router is reached (the lab uses them)
  *   switchEndpoints        per switch host name: { host, port, hostKeyFingerprint } overrides
  *   <switch secrets>       the switches' password and enable secret, as named in the inventory
@@ -49,6 +50,8 @@ const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
       port: config.getNumber("routerPort"),
       transport: config.get("routerTransport") as "api" | "api-ssl" | "rest" | undefined,
       tlsFingerprint: config.get("routerTlsFingerprint"),
+      sshPort: config.getNumber("routerSshPort"),
+      sshHostKeyFingerprint: config.get("routerSshHostKeyFingerprint"),
     },
     switches: config.getObject("switchEndpoints"),
     endpoints: config.getObject("endpointEndpoints"),

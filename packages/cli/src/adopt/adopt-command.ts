@@ -22,6 +22,7 @@ import { reconstruct, ReconstructError, slug, type Identity } from "./reconstruc
 
 const USAGE = `  communes adopt <province-dir> --code <code> --merged-from <unit>... --router <host[:port]>
                  [--router-transport api|api-ssl|rest] [--router-tls-fingerprint <sha256>]
+                 [--router-host-key SHA256:… [--router-ssh-port <port>]]
                  [--switch host=<host[:port]>,hostKey=SHA256:…[,model=<model>]]...
                  [--endpoint vendor=poly|cisco,host=<host[:port]>,tls=<sha256>,model=<model>,room=<room>]...
                  [--name <name> --kind xã|phường] [--index <n>] [--router-hostname <name>]
@@ -33,7 +34,9 @@ const USAGE = `  communes adopt <province-dir> --code <code> --merged-from <unit
       intended values) and what it cannot express. With --stack, and only
       when there is no unintended change, imports the devices into that new
       stack of stacks/commune (reading them; only passwords no device shows
-      are set) and checks that a preview then shows no changes. Passwords come from the environment,
+      are set) and checks that a preview then shows no changes. With
+      --router-host-key, the file pins the router's SSH host key, so its
+      configuration is exported before each change. Passwords come from the environment,
       named after the province's secret names: COMMUNES_SECRET_ROUTER_PASSWORD,
       COMMUNES_SECRET_SWITCH_PASSWORD, COMMUNES_SECRET_SWITCH_ENABLE_SECRET,
       COMMUNES_SECRET_ENDPOINT_PASSWORD, and for --stack COMMUNES_SECRET_SIP_PASSWORD.
@@ -56,6 +59,8 @@ export const adoptCommand: Command = {
         router: { type: "string" },
         "router-transport": { type: "string" },
         "router-tls-fingerprint": { type: "string" },
+        "router-host-key": { type: "string" },
+        "router-ssh-port": { type: "string" },
         "router-hostname": { type: "string" },
         "router-model": { type: "string" },
         switch: { type: "string", multiple: true },
@@ -80,7 +85,7 @@ export const adoptCommand: Command = {
       ...(values["router-model"] ? { routerModel: values["router-model"] } : {}),
     };
     const access: OfficeAccess = {
-      router: parseRouterAccess(values.router, values["router-transport"], values["router-tls-fingerprint"]),
+      router: parseRouterAccess(values.router, values["router-transport"], values["router-tls-fingerprint"], values["router-host-key"], values["router-ssh-port"]),
       switches: (values.switch ?? []).map(parseSwitchAccess),
       endpoints: (values.endpoint ?? []).map(parseEndpointAccess),
     };
@@ -161,6 +166,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
     routerHost: { value: access.router.host },
     ...(access.router.port ? { routerPort: { value: String(access.router.port) } } : {}),
     routerTransport: { value: access.router.transport },
+    ...(access.router.sshPort ? { routerSshPort: { value: String(access.router.sshPort) } } : {}),
     ...(access.router.tlsFingerprint ? { routerTlsFingerprint: { value: access.router.tlsFingerprint } } : {}),
     [d.router.credentials.passwordSecret]: { value: secrets.router.password, secret: true },
     switchEndpoints: { value: JSON.stringify(Object.fromEntries(live.switches.map((s) => [s.config.hostname, { host: s.access.host, ...(s.access.port ? { port: s.access.port } : {}), hostKeyFingerprint: s.access.hostKey }]))) },

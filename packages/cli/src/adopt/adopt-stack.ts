@@ -19,10 +19,10 @@ export interface PreviewStep {
   detailedDiff?: Record<string, unknown>;
 }
 
-/** Resources that are not on a device: the stack, components, provider instances. */
+/** Resources whose creation writes to no device: the stack, components, provider instances, the router's configuration export (it only reads). */
 function offDevice(urn: string): boolean {
   const type = urn.split("::")[2]?.split("$").pop() ?? "";
-  return type.startsWith("pulumi:") || type === "communes:index:CommuneNetwork" || type === "communes:router:CommuneRouter";
+  return type.startsWith("pulumi:") || ["communes:index:CommuneNetwork", "communes:router:CommuneRouter", "communes:routeros:ConfigExport"].includes(type);
 }
 
 const WRITE_ONLY_NAMES = new Set([...WRITE_ONLY, ...MENU_TABLES.flatMap((t) => Object.entries(t.fields).filter(([, f]) => f.writeOnly).map(([n]) => n))]);

@@ -12,6 +12,9 @@ export interface RouterAccess {
   port?: number;
   transport: "api" | "api-ssl" | "rest";
   tlsFingerprint?: string;
+  /** The router's SSH host key, pinned in the written file (configuration exports before changes). */
+  hostKey?: string;
+  sshPort?: number;
 }
 
 export interface SwitchAccess {
@@ -61,11 +64,13 @@ function fields(text: string, what: string, known: readonly string[], required: 
   return out;
 }
 
-export function parseRouterAccess(address: string, transport: string | undefined, tlsFingerprint: string | undefined): RouterAccess {
+export function parseRouterAccess(address: string, transport: string | undefined, tlsFingerprint: string | undefined, hostKey?: string, sshPort?: string): RouterAccess {
   const t = transport ?? "api-ssl";
   if (t !== "api" && t !== "api-ssl" && t !== "rest") throw new UsageError(`--router-transport: ${JSON.stringify(t)} is not api, api-ssl or rest`);
   if (t !== "api" && !tlsFingerprint) throw new UsageError(`--router-transport ${t} needs --router-tls-fingerprint: the router's certificate is pinned, never trusted blindly`);
-  return { ...parseHostPort(address, "--router"), transport: t, ...(tlsFingerprint ? { tlsFingerprint } : {}) };
+  if (hostKey !== undefined && !/^SHA256:[A-Za-z0-9+/]{43}$/.test(hostKey)) throw new UsageError(`--router-host-key: ${JSON.stringify(hostKey)} is not SHA256:<43 base64 characters> as ssh-keygen -lf prints it`);
+  if (sshPort !== undefined && !(hostKey && /^\d+$/.test(sshPort))) throw new UsageError("--router-ssh-port takes a port number, with --router-host-key");
+  return { ...parseHostPort(address, "--router"), transport: t, ...(tlsFingerprint ? { tlsFingerprint } : {}), ...(hostKey ? { hostKey } : {}), ...(sshPort ? { sshPort: Number(sshPort) } : {}) };
 }
 
 /** `--switch host=H[:port],hostKey=SHA256:…[,model=M]` */

@@ -352,6 +352,7 @@ export function reconstruct(province: ProvinceModel, live: LiveOffice, identity:
       ...(identity.routerModel ? { model: identity.routerModel } : {}),
       ...(trunk && trunk !== DEFAULT_TRUNK ? { trunk } : {}),
       ...(access.transport !== "api" && access.tlsFingerprint ? { tlsFingerprint: access.tlsFingerprint } : {}),
+      ...(access.hostKey ? { hostKey: access.hostKey } : {}),
     },
     switches: switches.filter((s): s is NonNullable<typeof s> => s !== undefined),
     endpoints: endpoints.filter((e): e is NonNullable<typeof e> => e !== undefined),

@@ -444,6 +444,10 @@ export interface Commune {
      * SHA-256 fingerprint of the router's API certificate, pinned for api-ssl and rest.
      */
     tlsFingerprint?: string;
+    /**
+     * Fingerprint of the router's SSH host key. When set, the router's configuration is exported over SSH (/export, passwords hidden) before each change and kept in the stack's history as the audit trail; any other key is refused.
+     */
+    hostKey?: string;
   };
   /**
    * The commune's managed switches.

@@ -16,6 +16,8 @@ export interface RouterConnection {
   /** SHA-256 certificate fingerprint, required for api-ssl and rest. */
   tlsFingerprint?: string;
   timeoutMs?: number;
+  sshPort?: number;
+  sshHostKeyFingerprint?: string;
 }
 
 const pool = new Map<string, RouterOsTransport>();

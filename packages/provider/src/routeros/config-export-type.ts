@@ -1,0 +1,74 @@
+/**
+ * `communes:routeros:ConfigExport`: the router's whole configuration, as
+ * `/export` prints it over SSH (host key pinned, passwords hidden), taken
+ * when the router's intended configuration changes and before its menus are
+ * touched (the menus depend on it). Each export stays in the stack's state
+ * and history: the audit trail of what the router held before each change.
+ * Reading it back never asks the device: it is a record, not a setting.
+ */
+import { createHash } from "node:crypto";
+import { exportConfiguration, SshExportError } from "@communes/routeros";
+import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { routerConnection } from "./connections";
+
+export const CONFIG_EXPORT_TOKEN = "communes:routeros:ConfigExport";
+
+export interface ConfigExportInputs {
+  /** The router's name, for messages. */
+  router: string;
+  /** Changes whenever the router's intended configuration does (a hash of it): a new export is taken then. */
+  trigger: string;
+}
+
+export interface ConfigExportState extends ConfigExportInputs {
+  /** What `/export` printed. */
+  script: string;
+  /** SHA-256 of the script, hex. */
+  sha256: string;
+  /** When it was taken, ISO 8601. */
+  exportedAt: string;
+}
+
+async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Promise<ConfigExportState> {
+  const c = routerConnection(ctx.config);
+  if (!c.sshHostKeyFingerprint) {
+    throw new OperationError(`${inputs.router}: routeros.sshHostKeyFingerprint is needed to export the configuration over SSH (the host key is pinned, never trusted blindly)`);
+  }
+  try {
+    const script = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
+    return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString() };
+  } catch (err) {
+    if (err instanceof SshExportError) throw new OperationError(`${err.message}; nothing on the router was changed`);
+    throw err;
+  }
+}
+
+export const configExportType: ResourceType<ConfigExportInputs, ConfigExportState> = {
+  token: CONFIG_EXPORT_TOKEN,
+  replaceOnChanges: [],
+
+  check(news) {
+    const failures: CheckFailure[] = [];
+    for (const key of ["router", "trigger"] as const) {
+      if (typeof news[key] !== "string" || news[key] === "") failures.push({ property: key, reason: "expected a non-empty string" });
+    }
+    return failures.length > 0 ? { failures } : { inputs: { router: news.router as string, trigger: news.trigger as string } };
+  },
+
+  async create(inputs, ctx) {
+    return { id: inputs.router, state: await takeExport(inputs, ctx) };
+  },
+
+  async read(_id, state) {
+    const { router, trigger } = state as ConfigExportState;
+    return { state: state as ConfigExportState, inputs: { router, trigger } };
+  },
+
+  async update(_id, _olds, news, ctx) {
+    return takeExport(news, ctx);
+  },
+
+  async delete() {
+    // The export is a record; the router keeps its configuration.
+  },
+};

@@ -1,0 +1,21 @@
+/** The program side of `communes:routeros:ConfigExport`. */
+import * as pulumi from "@pulumi/pulumi";
+import { CONFIG_EXPORT_TOKEN } from "./config-export-type";
+
+export interface ConfigExportArgs {
+  /** The router's name. */
+  router: string;
+  /** A new export is taken whenever this changes: a hash of the router's intended configuration. */
+  trigger: string;
+}
+
+export class ConfigExport extends pulumi.CustomResource {
+  /** The router's configuration as `/export` printed it before the change. */
+  declare readonly script: pulumi.Output<string>;
+  declare readonly sha256: pulumi.Output<string>;
+  declare readonly exportedAt: pulumi.Output<string>;
+
+  constructor(name: string, args: ConfigExportArgs, opts?: pulumi.CustomResourceOptions) {
+    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined }, opts);
+  }
+}
