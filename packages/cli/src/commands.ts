@@ -5,6 +5,7 @@
 import type { Output } from "./output";
 import { validateCommand } from "./validate-command";
 import { planCommand } from "./plan-command";
+import { driftCommand } from "./drift/drift-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -15,4 +16,5 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   plan: planCommand,
+  drift: driftCommand,
 };
