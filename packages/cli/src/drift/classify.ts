@@ -127,7 +127,8 @@ export function classify(run: RefreshRun): StackAudit {
       kind,
       status: combine([d.errors.length > 0 ? "could-not-check" : "clean", d.findings.length > 0 ? "drift" : "clean"]),
       errors: [...new Set(d.errors)],
-      findings: d.findings,
+      // Resources are read in parallel: order the findings by menu, then property.
+      findings: d.findings.sort((a, b) => (a.resource ?? "").localeCompare(b.resource ?? "") || a.property.localeCompare(b.property)),
     }));
   const kindOrder: DeviceKind[] = ["router", "switch", "endpoint"];
   audits.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));

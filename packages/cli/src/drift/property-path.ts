@@ -27,10 +27,14 @@ export function parsePath(path: string): Segment[] {
   return segments;
 }
 
-/** The value at `segments` inside `value`, or undefined when absent. */
+/** What the engine shows in place of a value Pulumi keeps secret. */
+export const ENGINE_SECRET = "[secret]";
+
+/** The value at `segments` inside `value`, undefined when absent, "[secret]" when under a secret. */
 export function valueAt(value: unknown, segments: readonly Segment[]): unknown {
   let current = value;
   for (const s of segments) {
+    if (current === ENGINE_SECRET) return ENGINE_SECRET;
     if (typeof current !== "object" || current === null) return undefined;
     current = (current as Record<string | number, unknown>)[s];
   }

@@ -4,11 +4,11 @@
  * the stack's secret configuration values (a password pasted into a comment
  * on the device) has it replaced, in values, property paths and messages.
  */
-export const REDACTED = "[secret]";
+import { ENGINE_SECRET } from "./property-path";
 
 export function redactor(secrets: readonly string[]): <T>(value: T) => T {
   const ordered = [...new Set(secrets)].sort((a, b) => b.length - a.length);
-  const text = (s: string) => ordered.reduce((acc, secret) => acc.split(secret).join(REDACTED), s);
+  const text = (s: string) => ordered.reduce((acc, secret) => acc.split(secret).join(ENGINE_SECRET), s);
   const walk = (value: unknown): unknown => {
     if (typeof value === "string") return text(value);
     if (Array.isArray(value)) return value.map(walk);
