@@ -151,7 +151,7 @@ export class ProviderServer {
 
     check: answer((req: provproto.CheckRequest) => {
       const type = this.typeFor(req.getUrn());
-      const { values, secretKeys } = unwrapSecrets(toJs(req.getNews()));
+      const { values, secrets } = unwrapSecrets(toJs(req.getNews()));
       const res = new provproto.CheckResponse();
       // Unknown values can only be checked once known, at apply time.
       const known = Object.fromEntries(Object.entries(values).filter(([, v]) => !containsUnknown(v)));
@@ -163,10 +163,10 @@ export class ProviderServer {
         res.setFailuresList(
           failures.map((f) => new provproto.CheckFailure().setProperty(f.property).setReason(f.reason)),
         );
-        res.setInputs(toStruct(wrapSecrets(values, secretKeys)));
+        res.setInputs(toStruct(wrapSecrets(values, secrets)));
         return res;
       }
-      res.setInputs(toStruct(wrapSecrets({ ...(result.inputs as PropertyMap), ...unknown }, secretKeys)));
+      res.setInputs(toStruct(wrapSecrets({ ...(result.inputs as PropertyMap), ...unknown }, secrets)));
       return res;
     }),
 
@@ -193,35 +193,35 @@ export class ProviderServer {
 
     create: answer(async (req: provproto.CreateRequest) => {
       const type = this.typeFor(req.getUrn());
-      const { values, secretKeys } = unwrapSecrets(toJs(req.getProperties()));
+      const { values, secrets } = unwrapSecrets(toJs(req.getProperties()));
       // We declare no preview support; should an engine still ask, never touch a device in a preview.
-      if (req.getPreview()) return new provproto.CreateResponse().setProperties(toStruct(wrapSecrets(values, secretKeys)));
+      if (req.getPreview()) return new provproto.CreateResponse().setProperties(toStruct(wrapSecrets(values, secrets)));
       const created = await type.create(values, this.ctx);
       return new provproto.CreateResponse()
         .setId(created.id)
-        .setProperties(toStruct(wrapSecrets(created.state as PropertyMap, secretKeys)));
+        .setProperties(toStruct(wrapSecrets(created.state as PropertyMap, secrets)));
     }),
 
     read: answer(async (req: provproto.ReadRequest) => {
       const type = this.typeFor(req.getUrn());
-      const { values, secretKeys } = unwrapSecrets(toJs(req.getProperties()));
-      const inputSecrets = unwrapSecrets(toJs(req.getInputs())).secretKeys;
+      const { values, secrets } = unwrapSecrets(toJs(req.getProperties()));
+      const inputSecrets = unwrapSecrets(toJs(req.getInputs())).secrets;
       const observed = await type.read(req.getId(), values, this.ctx);
       const res = new provproto.ReadResponse();
       if (!observed) return res; // an empty id tells the engine the object is gone
       return res
         .setId(req.getId())
-        .setProperties(toStruct(wrapSecrets(observed.state as PropertyMap, secretKeys)))
-        .setInputs(toStruct(wrapSecrets(observed.inputs as PropertyMap, new Set([...secretKeys, ...inputSecrets]))));
+        .setProperties(toStruct(wrapSecrets(observed.state as PropertyMap, secrets)))
+        .setInputs(toStruct(wrapSecrets(observed.inputs as PropertyMap, [...secrets, ...inputSecrets])));
     }),
 
     update: answer(async (req: provproto.UpdateRequest) => {
       const type = this.typeFor(req.getUrn());
       const olds = unwrapSecrets(toJs(req.getOlds())).values;
-      const { values, secretKeys } = unwrapSecrets(toJs(req.getNews()));
-      if (req.getPreview()) return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(values, secretKeys)));
+      const { values, secrets } = unwrapSecrets(toJs(req.getNews()));
+      if (req.getPreview()) return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(values, secrets)));
       const state = await type.update(req.getId(), olds, values, this.ctx);
-      return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(state as PropertyMap, secretKeys)));
+      return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(state as PropertyMap, secrets)));
     }),
 
     delete: answer(async (req: provproto.DeleteRequest) => {

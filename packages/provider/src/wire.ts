@@ -12,11 +12,14 @@ export const UNKNOWN_VALUE = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 export type PropertyMap = Record<string, unknown>;
 
+/** Where a secret sits: a top-level property name, then keys and list indices. */
+export type SecretPath = ReadonlyArray<string | number>;
+
 export interface Unwrapped {
   /** The properties with every secret replaced by its plain value. */
   values: PropertyMap;
-  /** Top-level property names that held a secret anywhere inside them. */
-  secretKeys: Set<string>;
+  /** Where each secret was found. */
+  secrets: SecretPath[];
 }
 
 function isSecret(value: unknown): value is { value: unknown } {
@@ -27,38 +30,55 @@ function isSecret(value: unknown): value is { value: unknown } {
   );
 }
 
-function strip(value: unknown, found: { secret: boolean }): unknown {
+function isMap(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function strip(value: unknown, path: SecretPath, found: SecretPath[]): unknown {
   if (isSecret(value)) {
-    found.secret = true;
-    return strip(value.value, found);
+    found.push(path);
+    return strip(value.value, path, found);
   }
-  if (Array.isArray(value)) return value.map((v) => strip(v, found));
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, found)]));
-  }
+  if (Array.isArray(value)) return value.map((v, i) => strip(v, [...path, i], found));
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, strip(v, [...path, k], found)]));
   return value;
 }
 
 export function unwrapSecrets(props: PropertyMap): Unwrapped {
-  const values: PropertyMap = {};
-  const secretKeys = new Set<string>();
-  for (const [key, value] of Object.entries(props)) {
-    const found = { secret: false };
-    values[key] = strip(value, found);
-    if (found.secret) secretKeys.add(key);
-  }
-  return { values, secretKeys };
+  const secrets: SecretPath[] = [];
+  const values = Object.fromEntries(Object.entries(props).map(([key, value]) => [key, strip(value, [key], secrets)]));
+  return { values, secrets };
 }
 
-export function wrapSecrets(values: PropertyMap, secretKeys: ReadonlySet<string>): PropertyMap {
-  const out: PropertyMap = {};
-  for (const [key, value] of Object.entries(values)) {
-    out[key] =
-      secretKeys.has(key) && value !== undefined
-        ? { [SPECIAL_SIG_KEY]: SECRET_SIG, value }
-        : value;
+/** Whether `path` leads somewhere in `value` (indices only into lists, keys only into maps). */
+function reaches(value: unknown, path: SecretPath): boolean {
+  let current = value;
+  for (const segment of path) {
+    if (typeof segment === "number" ? !Array.isArray(current) || segment >= current.length : !isMap(current) || !Object.hasOwn(current, segment)) return false;
+    current = (current as Record<string | number, unknown>)[segment];
   }
-  return out;
+  return true;
+}
+
+function wrapAt(value: unknown, paths: readonly SecretPath[]): unknown {
+  if (paths.length === 0 || value === undefined) return value;
+  if (paths.some((p) => p.length === 0)) return { [SPECIAL_SIG_KEY]: SECRET_SIG, value };
+  const under = (key: string | number) => paths.filter((p) => p[0] === key).map((p) => p.slice(1));
+  if (Array.isArray(value)) return value.map((v, i) => wrapAt(v, under(i)));
+  if (isMap(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, wrapAt(v, under(k))]));
+  return value;
+}
+
+/**
+ * Marks the secrets again where they were found, so that only the secret
+ * itself is hidden (`settings["sip.password"]`, not all of `settings`).
+ * When the values no longer have that shape (a list turned into a map by
+ * check), the whole top-level property is marked instead: a secret is never
+ * left unmarked.
+ */
+export function wrapSecrets(values: PropertyMap, secrets: readonly SecretPath[]): PropertyMap {
+  const paths = secrets.map((p) => (reaches(values, p) ? p : p.slice(0, 1)));
+  return wrapAt(values, paths) as PropertyMap;
 }
 
 export function containsUnknown(value: unknown): boolean {
