@@ -31,8 +31,8 @@ export async function auditStacks(stacks: readonly string[], options: AuditOptio
   const audits = await mapLimit(stacks, options.concurrency, async (stack, i) => {
     const tag = `[${String(i + 1).padStart(width)}/${stacks.length}] ${stack}`;
     options.progress(`${tag}: refreshing (preview only)`);
-    const redact = redactor(await stackSecrets(stack));
-    const audit = redact(classify(await refreshStack(stack)));
+    const [secrets, run] = await Promise.all([stackSecrets(stack), refreshStack(stack)]);
+    const audit = redactor(secrets)(classify(run));
     options.progress(`${tag}: ${summary(audit)}`);
     return audit;
   });
