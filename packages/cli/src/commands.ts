@@ -9,6 +9,7 @@ import { labCommand } from "./lab/lab-command";
 import { stackCommand } from "./stack/stack-command";
 import { previewReportCommand } from "./preview-report/preview-report-command";
 import { adoptCommand } from "./adopt/adopt-command";
+import { driftCommand } from "./drift/drift-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -23,4 +24,5 @@ export const COMMANDS: Record<string, Command> = {
   stack: stackCommand,
   "preview-report": previewReportCommand,
   adopt: adoptCommand,
+  drift: driftCommand,
 };

@@ -1,0 +1,137 @@
+/**
+ * Turns what `pulumi refresh --preview-only --json` reported for one stack
+ * into an audit: property drift (recorded → live), unmanaged entries (keys
+ * present on the device, absent from the state), missing entries, and the
+ * devices that could not be read. A device is clean only when every one of
+ * its resources was read without error.
+ */
+import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
+import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS, parseUrn } from "./device-names";
+import { parsePath, valueAt } from "./property-path";
+
+export interface RefreshStep {
+  op: string;
+  urn: string;
+  oldState?: { inputs?: Record<string, unknown> };
+  newState?: { inputs?: Record<string, unknown> };
+  detailedDiff?: Record<string, { kind: string }>;
+}
+
+export interface RefreshDiagnostic {
+  urn?: string;
+  message: string;
+  severity: string;
+}
+
+/** One stack's refresh as the engine reported it. */
+export interface RefreshRun {
+  stack: string;
+  steps: RefreshStep[];
+  diagnostics: RefreshDiagnostic[];
+  /** Set when the refresh did not finish: the CLI's last words. */
+  failure?: string;
+  /** Every resource the stack records, when the refresh did not finish (to know what went unchecked). */
+  recorded?: string[];
+  seconds: number;
+}
+
+const TABLE_TYPE = "communes:routeros:Table";
+const ENGINE_SUMMARY = /^(preview|update|refresh) failed$/;
+
+function cleanMessage(message: string): string {
+  return message.trim().replace(/^error: /, "").replace(/^Preview failed: /, "");
+}
+
+function stringKeys(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === "string") : [];
+}
+
+/** Rule order (ordered RouterOS menus): drift only when the entries both sides hold are in another order. */
+function orderFinding(resource: string | undefined, olds: unknown, news: unknown): Finding | undefined {
+  const recorded = stringKeys(olds);
+  const live = stringKeys(news);
+  const both = (keys: string[], other: string[]) => keys.filter((k) => other.includes(k));
+  if (both(recorded, live).join("\n") === both(live, recorded).join("\n")) return undefined;
+  return { kind: "changed", ...(resource ? { resource } : {}), property: "order", recorded, live };
+}
+
+export function stepFindings(step: RefreshStep, resource: string | undefined): Finding[] {
+  const { type } = parseUrn(step.urn);
+  const olds = step.oldState?.inputs ?? {};
+  const news = step.newState?.inputs ?? {};
+  const owned = OWNED_COLLECTIONS[type] ?? [];
+  const at = resource ? { resource } : {};
+  const findings: Finding[] = [];
+  let order = false;
+  for (const [property, { kind }] of Object.entries(step.detailedDiff ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const path = parsePath(property);
+    if (type === TABLE_TYPE && path[0] === "order") {
+      order = true;
+      continue;
+    }
+    const ownedEntry = path.length === 2 && owned.includes(String(path[0]));
+    if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: valueAt(news, path) ?? null });
+    else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: valueAt(olds, path) ?? null });
+    else findings.push({ kind: "changed", ...at, property, recorded: valueAt(olds, path) ?? null, live: valueAt(news, path) ?? null });
+  }
+  const reordered = order ? orderFinding(resource, olds.order, news.order) : undefined;
+  return reordered ? [...findings, reordered] : findings;
+}
+
+export function classify(run: RefreshRun): StackAudit {
+  const devices = new Map<string, { kind?: DeviceKind; errors: string[]; findings: Finding[] }>();
+  const deviceFor = (urn: string) => {
+    const ref = deviceOf(parseUrn(urn));
+    if (!ref) return undefined;
+    const device = devices.get(ref.device) ?? { errors: [], findings: [] };
+    if (ref.kind) device.kind = ref.kind;
+    devices.set(ref.device, device);
+    return { device, resource: ref.resource };
+  };
+
+  const allUrns = [...run.steps.map((s) => s.urn), ...run.diagnostics.flatMap((d) => (d.urn ? [d.urn] : [])), ...(run.recorded ?? [])];
+  const communeUrn = allUrns.find((u) => parseUrn(u).type === COMMUNE_TYPE);
+  const commune = communeUrn ? parseUrn(communeUrn).name : run.stack;
+
+  const checked = new Set<string>();
+  for (const step of run.steps) {
+    const found = deviceFor(step.urn);
+    if (!found) continue;
+    checked.add(step.urn);
+    if (step.op === "update") found.device.findings.push(...stepFindings(step, found.resource));
+    if (step.op === "delete") found.device.findings.push({ kind: "missing", ...(found.resource ? { resource: found.resource } : {}), property: found.resource ?? parseUrn(step.urn).name, recorded: null });
+  }
+
+  const stackErrors: string[] = [];
+  for (const d of run.diagnostics.filter((d) => d.severity === "error")) {
+    const found = d.urn ? deviceFor(d.urn) : undefined;
+    if (found) found.device.errors.push(cleanMessage(d.message));
+    else stackErrors.push(cleanMessage(d.message));
+  }
+  const deviceErrors = [...devices.values()].some((d) => d.errors.length > 0);
+  const errors = deviceErrors ? stackErrors.filter((m) => !ENGINE_SUMMARY.test(m)) : stackErrors;
+  if (run.failure !== undefined && errors.length === 0 && !deviceErrors) errors.push(run.failure);
+
+  // Whatever the stack records but the refresh did not read was not checked.
+  for (const urn of run.recorded ?? []) {
+    const found = checked.has(urn) ? undefined : deviceFor(urn);
+    if (found && found.device.errors.length === 0) found.device.errors.push(`not read: ${errors.join("; ") || "the refresh stopped before reaching it"}`);
+  }
+
+  // A provider's error for a device none of whose resources is known belongs to the stack.
+  for (const [name, d] of devices) if (d.kind === undefined) errors.push(...d.errors.map((e) => `${name}: ${e}`));
+  const audits: DeviceAudit[] = [...devices.entries()]
+    .flatMap(([name, d]) => (d.kind ? [{ name, ...d, kind: d.kind }] : []))
+    .map(({ name, kind, ...d }) => ({
+      name,
+      kind,
+      status: combine([d.errors.length > 0 ? "could-not-check" : "clean", d.findings.length > 0 ? "drift" : "clean"]),
+      errors: [...new Set(d.errors)],
+      // Resources are read in parallel: order the findings by menu, then property.
+      findings: d.findings.sort((a, b) => (a.resource ?? "").localeCompare(b.resource ?? "") || a.property.localeCompare(b.property)),
+    }));
+  const kindOrder: DeviceKind[] = ["router", "switch", "endpoint"];
+  audits.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
+  const status = combine([...audits.map((d) => d.status), ...(errors.length > 0 || audits.length === 0 ? (["could-not-check"] as const) : [])]);
+  return { stack: run.stack, commune, status, errors, devices: audits, seconds: run.seconds };
+}

@@ -1,0 +1,209 @@
+/**
+ * `communes drift` end to end: two commune stacks (Thiệu Trung, Thiệu Toán
+ * on PPPoE) on one throw-away backend, brought up by the real engine against
+ * their labs, then audited through the CLI's main(): clean → 0; changes made
+ * by hand on the router, the switch and the endpoint → 1, each named with
+ * its recorded and live value, no secret in any output; a stopped switch →
+ * could not check (3); both at once across stacks with bounded concurrency
+ * → 4; a stack that cannot be opened at all → every device could not check.
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { main } from "@communes/cli";
+import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
+import { startEgressGuard, type EgressGuard } from "../harness/egress-guard";
+import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
+import { pulumiEnvFile, pulumiRoot, repoRoot, toolchainPath } from "../harness/toolchain";
+
+const projectDir = path.join(repoRoot, "stacks/commune");
+const PPPOE_PASSWORD = "pppoe-s3cret-from-isp";
+const ROOM_A = "Hội trường UBND xã Thiệu Trung";
+
+interface Audit {
+  status: string;
+  stacks: Array<{
+    stack: string;
+    commune: string;
+    status: string;
+    errors: string[];
+    devices: Array<{ name: string; kind: string; status: string; errors: string[]; findings: Array<Record<string, unknown>> }>;
+  }>;
+}
+
+describe("communes drift against the lab", { timeout: 600_000 }, () => {
+  const work = mkdtempSync(path.join(tmpdir(), "communes-drift-"));
+  let guard: EgressGuard;
+  let inventory: InventoryCopy;
+  const labs: CommuneLab[] = [];
+  const stacks: Stack[] = [];
+  // Numbered so that the backend lists them in this order.
+  const names = [`drift-${process.pid}-1-thieu-trung`, `drift-${process.pid}-2-thieu-toan`];
+  const saved: Record<string, string | undefined> = {};
+  const secrets = ["lab-password", "lab-sip-password", "lab-enable-secret", PPPOE_PASSWORD];
+
+  async function drift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Audit; markdown: string }> {
+    const json = path.join(work, "drift.json");
+    const report = path.join(work, "drift.md");
+    rmSync(json, { force: true });
+    rmSync(report, { force: true });
+    let stdout = "";
+    let stderr = "";
+    const code = await main(["drift", ...args, "--json", json, "--report", report], { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+    const markdown = readFileSync(report, "utf8");
+    const everything = [stdout, stderr, readFileSync(json, "utf8"), markdown].join("\n");
+    for (const secret of secrets) expect(everything).not.toContain(secret);
+    return { code, stdout, stderr, json: JSON.parse(readFileSync(json, "utf8")) as Audit, markdown };
+  }
+  const devicesOf = (audit: Audit, stack: string) => Object.fromEntries(audit.stacks.find((s) => s.stack === stack)!.devices.map((d) => [d.name, d]));
+
+  beforeAll(async () => {
+    guard = await startEgressGuard();
+    const env: Record<string, string> = {
+      ...pulumiEnvFile(),
+      PATH: toolchainPath(),
+      PULUMI_HOME: path.join(work, "home"),
+      PULUMI_BACKEND_URL: `file://${work}`,
+      PULUMI_CONFIG_PASSPHRASE: "communes-e2e",
+      HTTP_PROXY: guard.url,
+      HTTPS_PROXY: guard.url,
+      NO_PROXY: "127.0.0.1,localhost,::1",
+    };
+    // main() runs the Pulumi CLI with this process's environment.
+    for (const [key, value] of Object.entries(env)) {
+      saved[key] = process.env[key];
+      process.env[key] = value;
+    }
+    inventory = copyInventory("thieu-trung.yaml", "thieu-toan.yaml");
+    const root = pulumiRoot();
+    const pulumiCommand = await PulumiCommand.get(root ? { root } : {});
+    for (const [i, example] of ["thieu-trung.yaml", "thieu-toan.yaml"].entries()) {
+      const lab = await startCommuneLab(example);
+      labs.push(lab);
+      const stack = await LocalWorkspace.createStack({ stackName: names[i]!, workDir: projectDir }, { envVars: env, pulumiCommand });
+      stacks.push(stack);
+      await stack.setAllConfig({ ...lab.config(inventory.communes[i]!), ...(i === 1 ? { pppoePassword: { value: PPPOE_PASSWORD, secret: true } } : {}) });
+      await stack.up({ color: "never" });
+    }
+  }, 300_000);
+
+  afterAll(async () => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    for (const stack of stacks) await stack.workspace.removeStack(stack.name, { force: true }).catch(() => undefined);
+    for (const lab of labs) await lab.close();
+    await guard?.close();
+    rmSync(work, { recursive: true, force: true });
+    if (inventory) rmSync(inventory.dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it("clean stacks: exit 0, every device listed as checked and clean; two stacks audited at once", async () => {
+    const run = await drift("--all", "--concurrency", "2");
+    expect(run.code).toBe(0);
+    expect(run.json.status).toBe("clean");
+    expect(run.json.stacks.map((s) => [s.stack, s.commune, s.status])).toEqual([
+      [names[0], "xã Thiệu Trung", "clean"],
+      [names[1], "xã Thiệu Toán", "clean"],
+    ]);
+    expect(Object.values(devicesOf(run.json, names[0]!)).map((d) => [d.name, d.kind, d.status])).toEqual([
+      ["thieu-trung-r1", "router", "clean"],
+      ["thieu-trung-sw1", "switch", "clean"],
+      [ROOM_A, "endpoint", "clean"],
+    ]);
+    expect(run.markdown).toContain("Result: **clean**");
+    expect(run.markdown).toContain(`Clean: thieu-trung-r1 (router), thieu-trung-sw1 (switch), ${ROOM_A} (endpoint).`);
+    // Both refreshes started before either finished: concurrency 2.
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.slice(0, 2).every((l) => l.endsWith(": refreshing (preview only)"))).toBe(true);
+    expect(lines.slice(2, 4).every((l) => / clean: 3 devices, 0 drifted \(0 findings\), 0 could not be checked/.test(l))).toBe(true);
+  });
+
+  it("changes made by hand on the router, the switch and the endpoint: exit 1, each named with recorded and live values", async () => {
+    const [lab] = labs;
+    const router = lab!.router.device;
+    const rows = (menu: string) => router.execute(`${menu}/print`, new Map(), []).rows!;
+    const staff = rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!;
+    router.execute("/ip/address/set", new Map([[".id", staff[".id"]!], ["comment", "sửa tay"]]), []);
+    router.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "thêm bằng tay"]]), []);
+    // Someone pasted the router's password into a rule: the report must not repeat it.
+    router.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["comment", `tạm lab-password`]]), []);
+    const sw = lab!.switch.server.device.running;
+    sw.vlans.set(99, "rogue");
+    sw.ports.get("GigabitEthernet1/0/1")!.description = "Phong khach";
+    lab!.endpoint.device.params.set("device.local.deviceName", "Phòng họp cũ");
+
+    const run = await drift("--stack", names[0]!);
+    expect(run.code).toBe(1);
+    expect(run.json.status).toBe("drift");
+    const devices = devicesOf(run.json, names[0]!);
+    expect(devices["thieu-trung-r1"]!.findings).toEqual([
+      { kind: "changed", resource: "/ip/address", property: 'entries["10.40.7.1/24 vlan20-staff"].comment', recorded: "Mạng cán bộ, công chức", live: "sửa tay" },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", comment: "tạm [secret]" } },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", comment: "thêm bằng tay" } },
+    ]);
+    expect(devices["thieu-trung-sw1"]!.findings).toEqual([
+      { kind: "changed", property: 'ports["GigabitEthernet1/0/1"].description', recorded: "Phong lam viec", live: "Phong khach" },
+      { kind: "unmanaged", property: 'vlans["99"]', live: "rogue" },
+    ]);
+    expect(devices[ROOM_A]!.findings).toEqual([{ kind: "changed", property: "settings.systemName", recorded: ROOM_A, live: "Phòng họp cũ" }]);
+    expect(run.markdown).toContain("## xã Thiệu Trung");
+    expect(run.markdown).toContain("| changed | `/ip/address` `entries[\"10.40.7.1/24 vlan20-staff\"].comment` | Mạng cán bộ, công chức | sửa tay |");
+    expect(run.markdown).toContain("| unmanaged | `vlans[\"99\"]` | (not managed) | rogue |");
+    expect(run.markdown).toContain(`| changed | \`settings.systemName\` | ${ROOM_A} | Phòng họp cũ |`);
+  });
+
+  it("a switch that cannot be reached is listed as could not check, never clean: exit 3", async () => {
+    await labs[1]!.switch.close();
+    const run = await drift("--stack", names[1]!);
+    expect(run.code).toBe(3);
+    expect(run.json.status).toBe("could-not-check");
+    const devices = devicesOf(run.json, names[1]!);
+    expect(devices["thieu-toan-sw1"]).toMatchObject({ status: "could-not-check", findings: [] });
+    expect(devices["thieu-toan-sw1"]!.errors.join("\n")).toMatch(/thieu-toan-sw1: connect ECONNREFUSED 127\.0\.0\.1:\d+/);
+    expect(devices["thieu-toan-r1"]!.status).toBe("clean");
+    expect(run.markdown).toContain("### thieu-toan-sw1 (switch): could not check");
+  });
+
+  it("several stacks one at a time: drift in one, an unreachable device in the other: exit 4", async () => {
+    const run = await drift("--all", "--concurrency", "1");
+    expect(run.code).toBe(4);
+    expect(run.json.stacks.map((s) => s.status)).toEqual(["drift", "could-not-check"]);
+    const lines = run.stderr.trim().split("\n");
+    expect(lines.slice(0, 4).map((l) => l.replace(/^\[\d\/2\] \S+: (\S+).*$/, "$1"))).toEqual(["refreshing", "drift:", "refreshing", "could-not-check:"]);
+    expect(run.markdown).toContain("Result: **drift; some devices could not be checked**");
+  });
+
+  it("a stack that cannot be opened at all: every device it records could not be checked", async () => {
+    process.env.PULUMI_CONFIG_PASSPHRASE = "not-the-passphrase";
+    try {
+      const run = await drift("--stack", names[0]!);
+      expect(run.code).toBe(3);
+      const [stack] = run.json.stacks;
+      expect(stack!.errors.join("\n")).toMatch(/passphrase/i);
+      expect(stack!.devices.map((d) => [d.name, d.status])).toEqual([
+        ["thieu-trung-r1", "could-not-check"],
+        ["thieu-trung-sw1", "could-not-check"],
+        [ROOM_A, "could-not-check"],
+      ]);
+    } finally {
+      process.env.PULUMI_CONFIG_PASSPHRASE = "communes-e2e";
+    }
+  });
+
+  it("user mistakes are one clear line and exit 2", async () => {
+    const run = async (...args: string[]) => {
+      let stderr = "";
+      const code = await main(["drift", ...args], { stdout: () => undefined, stderr: (t) => void (stderr += t) });
+      return { code, first: stderr.split("\n")[0] };
+    };
+    expect(await run()).toEqual({ code: 2, first: "communes: drift needs --stack <name> (repeatable) or --all" });
+    expect(await run("--stack", "nowhere")).toEqual({ code: 2, first: `communes: no stack "nowhere" in the commune project (stacks: ${names.join(", ")})` });
+    expect(await run("--all", "--concurrency", "0")).toEqual({ code: 2, first: 'communes: --concurrency must be a whole number of at least 1, not "0"' });
+    expect(await run("--all", "--report", "audit.html")).toEqual({ code: 2, first: 'communes: --report writes Markdown: give a file ending in .md, not "audit.html"' });
+    expect(await run("--all", "--bogus")).toMatchObject({ code: 2 });
+  });
+});
