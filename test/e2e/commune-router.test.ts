@@ -68,12 +68,19 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     const preview = await stack.preview();
     const changed = preview.steps.filter((s) => s.op !== "same");
     expect(changed.map((s) => [s.urn.split("::").pop(), Object.keys(s.detailedDiff)])).toEqual([
+      ["thieu-trung-r1 before change", ["trigger"]],
       ["thieu-trung-r1/ip/dhcp-server/lease", ['entries["00:16:3E:38:00:07"].comment']],
     ]);
     router.device.calls.clear();
     await stack.up();
     expect(Object.fromEntries(router.device.calls)).toEqual({ "/ip/dhcp-server/lease/print": 1, "/ip/dhcp-server/lease/set": 1 });
     expect(rows("/ip/dhcp-server/lease")[0]!.comment).toBe("Màn hình gọi số một cửa");
+    // The audit trail: the configuration exported over SSH before the lease changed.
+    const exported = await stack.resourceOutputs("communes:routeros:ConfigExport");
+    expect(exported).toHaveLength(1);
+    expect(exported[0]!.script).toContain('comment="Màn hình xếp hàng một cửa"');
+    expect(exported[0]!.script).not.toContain("Màn hình gọi số một cửa");
+    expect(exported[0]!.script).not.toContain(router.password);
   });
 
   it("refresh reports exactly the changes made on the router, and up restores them", async () => {

@@ -94,6 +94,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     expect(live).toContain("```routeros\n/ip dhcp-server set [ find name=dhcp-citizen-wifi ] lease-time=14400\n```");
     expect(live).toContain("```\ninterface GigabitEthernet1/0/13\n switchport access vlan 30\nexit\ninterface GigabitEthernet1/0/14\n switchport access vlan 30\nexit\n```");
     expect(live).toContain("Poly API parameters:\n\n```\ncomm.nics.h323nic.h323extension = 380070\n```");
+    expect(live).toContain("Before anything changes, thieu-trung-r1's configuration is exported over SSH (`/export`, passwords hidden) and kept in the stack's history.");
 
     const sections = live.split(/^### /m).slice(1);
     const flagsOf = (device: string) => [...sections.find((s) => s.startsWith(device))!.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);

@@ -172,6 +172,13 @@ export class TestStack {
     return texts.join("\n");
   }
 
+  /** The recorded outputs of every resource of a type, from the stack's state. */
+  async resourceOutputs(type: string): Promise<Array<Record<string, unknown>>> {
+    const state = await this.stack.exportStack();
+    const resources = (state.deployment as { resources?: Array<{ type: string; outputs?: Record<string, unknown> }> }).resources ?? [];
+    return resources.filter((r) => r.type === type).map((r) => r.outputs ?? {});
+  }
+
   async outputs(): Promise<Record<string, unknown>> {
     const outs = await this.stack.outputs();
     return Object.fromEntries(Object.entries(outs).map(([key, out]) => [key, out.value]));

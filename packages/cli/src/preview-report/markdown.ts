@@ -15,6 +15,8 @@ export interface StackPreview {
   /** The commune's name (`xã Thiệu Trung`), when the stack has recorded it. */
   commune?: string;
   changes: ResourceChange[];
+  /** Routers whose whole configuration is exported over SSH before the change (the audit trail). */
+  exports: string[];
   /** Endpoint vendors by system name, from the commune's inventory. */
   vendors: ReadonlyMap<string, Vendor>;
 }
@@ -95,6 +97,7 @@ export function renderReport(previews: readonly StackPreview[], failed: readonly
       out.push("No changes: the devices match the inventory.", "");
       continue;
     }
+    for (const router of p.exports) out.push(`Before anything changes, ${router}'s configuration is exported over SSH (\`/export\`, passwords hidden) and kept in the stack's history.`, "");
     for (const device of [...new Set(p.changes.map((c) => c.device))]) {
       out.push(`### ${device}`, "");
       for (const change of p.changes.filter((c) => c.device === device)) out.push(...changeSection(change, p.vendors));

@@ -8,11 +8,11 @@ import { endpointVendors } from "./endpoint-vendors";
 import { renderReport, type FailedPreview, type StackPreview } from "./markdown";
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
-import { communeOf, resourceChanges } from "./resource-changes";
+import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
 
 function toStackPreview(stack: string, preview: PreviewJson): StackPreview {
   const commune = communeOf(preview);
-  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), vendors: endpointVendors(preview) };
+  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview) };
 }
 
 export const previewReportCommand: Command = {

@@ -11,6 +11,8 @@ import { redact, SECRET } from "./redact";
 export const TABLE_TYPE = "communes:routeros:Table";
 export const SWITCH_TYPE = "communes:switch:IosSwitch";
 export const ENDPOINT_TYPE = "communes:endpoint:Endpoint";
+/** Not a device setting: the router's configuration, exported before a change (the audit trail). */
+export const CONFIG_EXPORT_TYPE = "communes:routeros:ConfigExport";
 
 export type ChangeOp = "add" | "change" | "replace" | "remove";
 
@@ -74,7 +76,7 @@ function nameOf(urn: string): string {
 function toChange(step: PreviewStep): ResourceChange | undefined {
   const op = OPS[step.op];
   const state = step.newState ?? step.oldState;
-  if (!op || !state?.custom || state.type.startsWith("pulumi:providers:")) return undefined;
+  if (!op || !state?.custom || state.type.startsWith("pulumi:providers:") || state.type === CONFIG_EXPORT_TYPE) return undefined;
   const before = (op === "add" ? {} : redact(step.oldState?.inputs ?? {})) as Record<string, unknown>;
   const after = (op === "remove" ? {} : redact(step.newState?.inputs ?? {})) as Record<string, unknown>;
   const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}) : [];
@@ -101,6 +103,13 @@ function toChange(step: PreviewStep): ResourceChange | undefined {
 
 export function resourceChanges(preview: PreviewJson): ResourceChange[] {
   return (preview.steps ?? []).map(toChange).filter((c): c is ResourceChange => c !== undefined);
+}
+
+/** The routers whose configuration the update exports before changing them. */
+export function exportsBeforeChange(preview: PreviewJson): string[] {
+  return (preview.steps ?? [])
+    .filter((s) => (s.op === "create" || s.op === "update") && (s.newState ?? s.oldState)?.type === CONFIG_EXPORT_TYPE)
+    .map((s) => String((s.newState ?? s.oldState)?.inputs?.router ?? nameOf(s.urn)));
 }
 
 /** The commune a preview is about, as its stack's last update recorded it. */
