@@ -7,7 +7,6 @@
  * made by hand on the devices is reported as an unintended change, and
  * nothing is imported.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,27 +15,14 @@ import { LAB_SIP_PASSWORD, showRunningConfig } from "@communes/lab";
 import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
 import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
+import { runCommand, type CommandRun } from "../harness/run-command";
 import { repoRoot } from "../harness/toolchain";
 
 const projectDir = path.join(repoRoot, "stacks/commune");
 const cli = path.join(repoRoot, "packages/cli/dist/cli.js");
 
-interface CliRun {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function communes(args: string[], env: Record<string, string>): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function communes(args: string[], env: Record<string, string>): Promise<CommandRun> {
+  return runCommand(process.execPath, [cli, ...args], { env: { ...process.env, ...env } });
 }
 
 function planOf(file: string): CommunePlan {
@@ -62,6 +48,7 @@ function adoptArgs(lab: CommuneLab, provinceDir: string, stack?: string): string
     "--code", "38008",
     ...["xã Thiệu Viên", "xã Thiệu Lý", "xã Thiệu Vận", "xã Thiệu Trung"].flatMap((m) => ["--merged-from", m]),
     "--router", `${lab.router.host}:${lab.router.port}`, "--router-transport", "api", "--router-model", "RB5009UG+S+IN",
+    "--router-host-key", lab.router.sshHostKeyFingerprint, "--router-ssh-port", String(lab.router.sshPort),
     "--switch", `host=${lab.switch.host}:${lab.switch.port},hostKey=${lab.switch.hostKeyFingerprint},model=Catalyst 2960-X 24`,
     "--endpoint", `vendor=poly,host=${lab.endpoint.host}:${lab.endpoint.port},tls=${lab.endpoint.fingerprint256},model=G7500,room=Hội trường UBND`,
     ...(stack ? ["--stack", stack] : []),
@@ -121,6 +108,7 @@ describe("communes adopt against a lab office configured by hand", { timeout: 60
     const text = readFileSync(original, "utf8");
     expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=" + path.relative(path.dirname(original), path.join(repoRoot, "schemas/commune.schema.json")));
     expect(text).toContain("systemName: Hội trường UBND xã Thiệu Trung");
+    expect(text).toContain(`hostKey: ${lab.router.sshHostKeyFingerprint}`);
     for (const secret of Object.values(passwords(lab, original))) expect(text).not.toContain(secret);
     const validate = await communes(["validate", original], {});
     expect([validate.code, validate.stdout]).toEqual([0, ""]);

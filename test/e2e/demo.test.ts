@@ -5,11 +5,11 @@
  * second finds the lab running and the devices matching, so no changes;
  * after the lab restarts (devices empty), a third configures them again.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { runCommand } from "../harness/run-command";
 import { pulumiEnvFile, repoRoot, toolchainPath } from "../harness/toolchain";
 
 const state = mkdtempSync(path.join(tmpdir(), "communes-demo-"));
@@ -25,12 +25,10 @@ const env = {
   COMMUNES_DEMO_STACK: stack,
 };
 
-function run(command: string, args: string[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(command, args, { cwd: repoRoot, env });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, output })));
+/** Output as the user sees it: standard output and error together. */
+async function run(command: string, args: string[]): Promise<{ code: number; output: string }> {
+  const { code, stdout, stderr } = await runCommand(command, args, { cwd: repoRoot, env });
+  return { code, output: stdout + stderr };
 }
 
 afterAll(async () => {

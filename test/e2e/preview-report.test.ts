@@ -6,7 +6,6 @@
  * and Poly forms and risk flags, and none of the lab's secrets; a saved
  * `pulumi preview --json` gives the same report; mistakes get one line.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -14,15 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
 import { copyInventory } from "../harness/inventory-copy";
 import { TestStack } from "../harness/pulumi-stack";
+import { runCommand, type CommandRun } from "../harness/run-command";
 import { repoRoot } from "../harness/toolchain";
 
 const projectDir = path.join(repoRoot, "stacks/commune");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 describe("communes preview-report against the lab", { timeout: 300_000 }, () => {
   let lab: CommuneLab;
@@ -33,16 +27,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
   let secrets: string[];
 
   /** A command with the test stack's backend, passphrase and Pulumi home. */
-  const run = (command: string, args: string[]): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(command, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-      child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    });
+  const run = (command: string, args: string[]): Promise<CommandRun> => runCommand(command, args, { cwd: repoRoot, env });
   const communes = (...args: string[]) => run("node", [path.join(repoRoot, "packages/cli/bin/communes"), "preview-report", ...args]);
   /** The report's property rows: `path`, before, after. */
   const rows = (report: string) => report.split("\n").filter((l) => l.startsWith("| `"));
