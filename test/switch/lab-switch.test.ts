@@ -73,3 +73,13 @@ it("speaks IOS: enable, errors with the caret, incomplete commands, paging, conf
   again.close();
   expect(lab.server.device.startup.vlans.get(20)).toBe("staff");
 });
+
+it("with latency set, waits that long before answering each command (the benchmark's injected delay)", async () => {
+  lab.setFaults({ latencyMs: 300 });
+  const s = await shell();
+  const started = Date.now();
+  const out = await s.send("show version | include uptime");
+  expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  expect(out).toMatch(/sw1>$/);
+  s.close();
+});
