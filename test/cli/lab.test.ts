@@ -13,6 +13,8 @@ import { copyInventory } from "../harness/inventory-copy";
 
 const labDir = mkdtempSync(path.join(tmpdir(), "communes-lab-"));
 process.env.COMMUNES_LAB_DIR = labDir;
+// Beside a lab the user may be running, at the same addresses.
+process.env.COMMUNES_LAB_PORT_OFFSET = "10000";
 const inventory = copyInventory("hoa-loc.yaml", "linh-son.yaml");
 const [hoaLoc, linhSon] = inventory.communes as [string, string];
 
@@ -42,7 +44,7 @@ describe("communes lab", () => {
     expect(start.code, start.stderr).toBe(0);
     for (const device of plan.devices) {
       expect(start.stdout).toContain(`${device.hostname}`);
-      expect(start.stdout).toContain(`${device.address.replace(/^\d+\./, "127.")}:${device.hostname.includes("-sw") ? 2222 : 8728}`);
+      expect(start.stdout).toContain(`${device.address.replace(/^\d+\./, "127.")}:${device.hostname.includes("-sw") ? 12222 : 18728}`);
     }
     const status = await run("lab", "status", "--json");
     expect(status.code).toBe(0);

@@ -23,6 +23,8 @@ const env = {
   PULUMI_CONFIG_PASSPHRASE: "communes-demo-test",
   COMMUNES_LAB_DIR: path.join(state, "lab"),
   COMMUNES_DEMO_STACK: stack,
+  // Beside a lab the user may be running, at the same addresses.
+  COMMUNES_LAB_PORT_OFFSET: "10000",
 };
 
 /** Output as the user sees it: standard output and error together. */
@@ -40,7 +42,7 @@ afterAll(async () => {
 it("the demo brings up Thiệu Trung against its lab, and a second run shows no changes", { timeout: 240_000 }, async () => {
   const first = await run("bash", ["scripts/demo-commune.sh"]);
   expect(first.code, first.output).toBe(0);
-  expect(first.output).toMatch(/thieu-trung-r1\s+127\.38\.0\.225:8728\s+RouterOS API/);
+  expect(first.output).toMatch(/thieu-trung-r1\s+127\.38\.0\.225:18728\s+RouterOS API/);
   expect(first.output).toContain(`stack ${stack} created for xã Thiệu Trung`);
   expect(first.output).toMatch(/communes:switch:IosSwitch thieu-trung-sw1 created/);
   expect(first.output).toMatch(/communes:endpoint:Endpoint Hội trường UBND xã Thiệu Trung created/);
@@ -50,7 +52,7 @@ it("the demo brings up Thiệu Trung against its lab, and a second run shows no 
 
   const status = await run("node", ["packages/cli/bin/communes", "lab", "status"]);
   expect(status.code, status.output).toBe(0);
-  expect(status.output).toMatch(/thieu-trung-sw1\s+127\.38\.0\.226:2222\s+SSH\s+up/);
+  expect(status.output).toMatch(/thieu-trung-sw1\s+127\.38\.0\.226:12222\s+SSH\s+up/);
 
   const second = await run("bash", ["scripts/demo-commune.sh"]);
   expect(second.code, second.output).toBe(0);

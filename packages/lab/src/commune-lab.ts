@@ -7,7 +7,7 @@
  */
 import { discover, loadInventory, formatDiagnostic, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { secretNames } from "@communes/intent";
-import { LAB_PORTS, plannedLabAddresses } from "./lab-addresses";
+import { labPorts, plannedLabAddresses } from "./lab-addresses";
 import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
 import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
 import { startLabRouter, type LabRouter } from "./routeros/lab-router";
@@ -38,6 +38,8 @@ export interface CommuneLabOptions {
    * address with fixed ports (lab-addresses.ts), stable across restarts.
    */
   addresses?: "ephemeral" | "planned";
+  /** With planned addresses: added to every fixed port (default 0). */
+  portOffset?: number;
 }
 
 /** The lab for the commune of `communeFile`, after checking its inventory. */
@@ -58,6 +60,7 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
   const mcu = province.mcu;
   const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [`${e.sip!.user}@${mcu.sip!.domain}`, LAB_SIP_PASSWORD]));
   const planned = options.addresses === "planned" ? plannedLabAddresses(plan) : undefined;
+  const ports = labPorts(options.portOffset);
 
   const started: Array<{ close(): Promise<void> }> = [];
   const closeAll = async () => {
@@ -67,14 +70,14 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
     const router = await startLabRouter({
       tls: options.routerTls ?? false,
       username: commune.settings.router.credentials.username,
-      ...(planned ? { listen: { host: planned.router, apiPort: options.routerTls ? LAB_PORTS.apiSsl : LAB_PORTS.api, restPort: LAB_PORTS.https, sshPort: LAB_PORTS.ssh } } : {}),
+      ...(planned ? { listen: { host: planned.router, apiPort: options.routerTls ? ports.apiSsl : ports.api, restPort: ports.https, sshPort: ports.ssh } } : {}),
     });
     started.push(router);
     const switches: Record<string, LabSwitch> = {};
     for (const sw of commune.switches) {
       switches[sw.hostname] = await startLabSwitch(
         { username: commune.settings.switch.credentials.username, ...(commune.settings.switch.enableSecret ? { enableSecret: LAB_ENABLE_SECRET } : {}) },
-        planned ? { host: planned.switches[sw.hostname]!, port: LAB_PORTS.ssh } : {},
+        planned ? { host: planned.switches[sw.hostname]!, port: ports.ssh } : {},
       );
       started.push(switches[sw.hostname]!);
     }
@@ -84,7 +87,7 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
         options.endpointVendor ?? ep.vendor,
         { registrar: mcu.sip?.registrar ?? "", gatekeeper: mcu.h323?.gatekeeper ?? "", sipUsers },
         { username: commune.settings.endpoint.credentials.username, password: "lab-password" },
-        planned ? { host: planned.endpoints[ep.systemName]!, port: LAB_PORTS.https } : {},
+        planned ? { host: planned.endpoints[ep.systemName]!, port: ports.https } : {},
       );
       started.push(endpoints[ep.systemName]!);
     }

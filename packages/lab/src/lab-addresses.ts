@@ -11,6 +11,11 @@ import { formatAddress, type CommunePlan } from "@communes/inventory";
 
 export const LAB_PORTS = { api: 8728, apiSsl: 8729, https: 8443, ssh: 2222 } as const;
 
+/** The lab's ports shifted by `offset` (a second lab beside a running one, as the tests run it). */
+export function labPorts(offset = 0): { api: number; apiSsl: number; https: number; ssh: number } {
+  return { api: LAB_PORTS.api + offset, apiSsl: LAB_PORTS.apiSsl + offset, https: LAB_PORTS.https + offset, ssh: LAB_PORTS.ssh + offset };
+}
+
 export interface PlannedLabAddresses {
   router: string;
   /** By switch hostname. */

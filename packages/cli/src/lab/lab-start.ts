@@ -6,7 +6,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { LAB_DAEMON_SCRIPT, LAB_FAILURE, readLabRecord, type LabRecord } from "@communes/lab";
 import type { Output } from "../output";
 import { COMMUNE_PROJECT } from "../pulumi/pulumi-cli";
-import { isRunning, labDir } from "./lab-dir";
+import { isRunning, labDir, labPortOffset } from "./lab-dir";
 import { printLab } from "./lab-table";
 
 const START_TIMEOUT_MS = 120_000;
@@ -30,7 +30,7 @@ export async function labStart(target: string, out: Output): Promise<number> {
   mkdirSync(dir, { recursive: true });
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
   const log = openSync(path.join(dir, "lab.log"), "a");
-  const child = spawn(process.execPath, [LAB_DAEMON_SCRIPT, path.resolve(target), dir, COMMUNE_PROJECT], { detached: true, stdio: ["ignore", log, log] });
+  const child = spawn(process.execPath, [LAB_DAEMON_SCRIPT, path.resolve(target), dir, COMMUNE_PROJECT, String(labPortOffset())], { detached: true, stdio: ["ignore", log, log] });
   child.unref();
   let exited = false;
   child.once("exit", () => (exited = true));

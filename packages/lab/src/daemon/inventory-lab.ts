@@ -17,9 +17,10 @@ export class LabInventoryError extends Error {}
 
 /**
  * `configBase`: the directory the stack configuration's `inventory` path is
- * written relative to (the commune project's directory).
+ * written relative to (the commune project's directory). `portOffset`
+ * shifts every lab port (lab-addresses.ts).
  */
-export async function startInventoryLab(target: string, configBase: string): Promise<InventoryLab> {
+export async function startInventoryLab(target: string, configBase: string, portOffset = 0): Promise<InventoryLab> {
   const { targets, errors } = discover([target]);
   if (errors.length > 0 || targets.length === 0) throw new LabInventoryError(errors.join("; ") || `no inventory at ${target}`);
   const labs: CommuneLab[] = [];
@@ -34,7 +35,7 @@ export async function startInventoryLab(target: string, configBase: string): Pro
       if (problems.length > 0) throw new LabInventoryError(`the inventory has ${problems.length} problem(s); no lab started:\n${problems.map(formatDiagnostic).join("\n")}`);
       for (const commune of inventory.communes.filter((c) => t.requested.has(c.file))) {
         const plan = inventory.plans.find((p) => p.file === commune.file)!;
-        const lab = await startLabFor(inventory.province!, commune, plan, { addresses: "planned" });
+        const lab = await startLabFor(inventory.province!, commune, plan, { addresses: "planned", portOffset });
         labs.push(lab);
         communes.push({
           file: commune.file,

@@ -1,6 +1,6 @@
 /**
  * The lab as a background process (started by `communes lab start`):
- * `node lab-daemon.js <commune-file-or-province-dir> <lab-dir> <config-base>`.
+ * `node lab-daemon.js <commune-file-or-province-dir> <lab-dir> <config-base> [port-offset]`.
  * Serves the devices until SIGTERM or SIGINT, keeping its record in
  * <lab-dir>/lab.json while it runs; a start that fails leaves the reason in
  * <lab-dir>/lab.failed instead.
@@ -10,12 +10,12 @@ import * as path from "node:path";
 import { startInventoryLab } from "./inventory-lab";
 import { LAB_FAILURE, removeLabRecord, writeLabRecord } from "./lab-record";
 
-async function serve(target: string, dir: string, configBase: string): Promise<void> {
+async function serve(target: string, dir: string, configBase: string, portOffset: number): Promise<void> {
   mkdirSync(dir, { recursive: true });
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
   let lab;
   try {
-    lab = await startInventoryLab(target, configBase);
+    lab = await startInventoryLab(target, configBase, portOffset);
   } catch (err) {
     const message = (err as Error).message;
     const hint = (err as NodeJS.ErrnoException).code === "EADDRINUSE" ? "\n(is another lab running? `communes lab status`)" : "";
@@ -33,10 +33,10 @@ async function serve(target: string, dir: string, configBase: string): Promise<v
   process.once("SIGINT", () => void stop());
 }
 
-const [target, dir, configBase] = process.argv.slice(2);
-if (!target || !dir || !configBase) {
-  process.stderr.write("usage: lab-daemon <commune-file-or-province-dir> <lab-dir> <config-base>\n");
+const [target, dir, configBase, offset = "0"] = process.argv.slice(2);
+if (!target || !dir || !configBase || !/^\d+$/.test(offset)) {
+  process.stderr.write("usage: lab-daemon <commune-file-or-province-dir> <lab-dir> <config-base> [port-offset]\n");
   process.exitCode = 2;
 } else {
-  void serve(path.resolve(target), path.resolve(dir), path.resolve(configBase));
+  void serve(path.resolve(target), path.resolve(dir), path.resolve(configBase), Number(offset));
 }
