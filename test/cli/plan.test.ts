@@ -7,6 +7,8 @@ import { readFileSync, readdirSync } from "node:fs";
 import { main } from "@communes/cli";
 import { overlaps, parsePrefix, type Prefix } from "@communes/inventory";
 import { describe, expect, it } from "vitest";
+import { runCommand } from "../harness/run-command";
+import { repoRoot } from "../harness/toolchain";
 
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
@@ -54,5 +56,14 @@ describe("communes plan", () => {
     const { code, stdout } = await run(["plan", "test/fixtures/invalid/bad-enum.yaml", "--province", "examples/thanh-hoa/province.yaml"]);
     expect(code).toBe(1);
     expect(stdout).toContain('kind: "xa" is not allowed');
+  });
+});
+
+describe("the communes command in a pipe", () => {
+  it("stops quietly when the reader stops early (| head)", async () => {
+    const { code, stdout, stderr } = await runCommand("bash", ["-c", "node packages/cli/bin/communes plan --province examples/thanh-hoa --json | head -c 100 >/dev/null; echo ${PIPESTATUS[0]}"], { cwd: repoRoot });
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout.trim()).toBe("0");
   });
 });

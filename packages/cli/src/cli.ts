@@ -2,6 +2,14 @@
 import { main } from "./main";
 import { processOutput } from "./output";
 
+// A reader that stops early (`communes plan … | head`) is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
 main(process.argv.slice(2), processOutput).then(
   (code) => {
     process.exitCode = code;
