@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { classify, stepFindings, type RefreshStep } from "./classify";
-import { parsePath, valueAt } from "./property-path";
-import { redactor } from "./redact";
+import { parsePath, valueAt } from "../pulumi/property-path";
+import { redactor } from "../pulumi/redact";
 
 const urn = (types: string, name: string) => `urn:pulumi:s::commune::communes:index:CommuneNetwork$${types}::${name}`;
 const FILTER = urn("communes:router:CommuneRouter$communes:routeros:Table", "r1/ip/firewall/filter");

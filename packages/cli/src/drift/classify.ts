@@ -7,7 +7,7 @@
  */
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS, parseUrn } from "./device-names";
-import { parsePath, valueAt } from "./property-path";
+import { parsePath, valueAt } from "../pulumi/property-path";
 
 export interface RefreshStep {
   op: string;

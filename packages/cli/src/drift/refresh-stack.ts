@@ -38,10 +38,3 @@ export async function refreshStack(stack: string): Promise<RefreshRun> {
   run.seconds = (Date.now() - started) / 1000;
   return run;
 }
-
-/** The stack's secret configuration values, so that none can reach a report (see redact.ts). */
-export async function stackSecrets(stack: string): Promise<string[]> {
-  const result = await runPulumi(["config", "--json", "--show-secrets", "--stack", stack]);
-  const config = result.code === 0 ? parseJson<Record<string, { value?: unknown; secret?: boolean }>>(result.stdout) : undefined;
-  return Object.values(config ?? {}).flatMap((c) => (c.secret && typeof c.value === "string" && c.value !== "" ? [c.value] : []));
-}

@@ -6,8 +6,9 @@
 import { mapLimit } from "../pulumi/map-limit";
 import { combine, type DeviceAudit, type DriftReport, type StackAudit } from "./audit";
 import { classify } from "./classify";
-import { redactor } from "./redact";
-import { refreshStack, stackSecrets } from "./refresh-stack";
+import { redactor } from "../pulumi/redact";
+import { stackSecrets } from "../pulumi/stack-secrets";
+import { refreshStack } from "./refresh-stack";
 
 export interface AuditOptions {
   concurrency: number;

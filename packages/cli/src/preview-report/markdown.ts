@@ -6,7 +6,7 @@
 import { endpointParameters, type Vendor } from "./native-endpoint";
 import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
-import { formatPath } from "./property-path";
+import { formatPath } from "../pulumi/property-path";
 import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ChangeOp, type ResourceChange } from "./resource-changes";
 import { FLAG_LABELS, riskFlags, type RiskFlag } from "./risk-flags";
 

@@ -5,7 +5,7 @@
  */
 import { CISCO_PARAMETERS, POLY_PARAMETERS, type SettingName } from "@communes/endpoint";
 import type { ResourceChange } from "./resource-changes";
-import { SECRET } from "./redact";
+import { ENGINE_SECRET } from "../pulumi/property-path";
 
 export type Vendor = "poly" | "cisco";
 
@@ -18,10 +18,10 @@ export function endpointParameters(change: ResourceChange, vendor: Vendor | unde
     const value = p.after;
     if (vendor === "poly" && POLY_PARAMETERS[name]) {
       const param = POLY_PARAMETERS[name];
-      lines.push(`${param.name} = ${value === SECRET || !param.encode ? value : param.encode(value)}`);
+      lines.push(`${param.name} = ${value === ENGINE_SECRET || !param.encode ? value : param.encode(value)}`);
     } else if (vendor === "cisco" && CISCO_PARAMETERS[name]) {
       const param = CISCO_PARAMETERS[name]!;
-      lines.push(`xConfiguration ${param.path.split("/").join(" ")}: ${value === SECRET || !param.encode ? value : param.encode(value)}`);
+      lines.push(`xConfiguration ${param.path.split("/").join(" ")}: ${value === ENGINE_SECRET || !param.encode ? value : param.encode(value)}`);
     } else {
       lines.push(`${name} = ${value}`);
     }

@@ -71,10 +71,10 @@ describe("preview steps → device changes", () => {
     expect(JSON.stringify(change)).not.toContain("s3cr3t-value");
     expect(change.properties).toEqual([
       { path: ["settings", "sip.user"], before: "a", after: "b" },
-      { path: ["settings", "sip.password"], before: "(secret)", after: "(secret)" },
+      { path: ["settings", "sip.password"], before: "[secret]", after: "[secret]" },
     ]);
-    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.username = b", "comm.nics.sipnic.password = (secret)"]);
-    expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP URI: b", "xConfiguration SIP Authentication Password: (secret)"]);
+    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.username = b", "comm.nics.sipnic.password = [secret]"]);
+    expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP URI: b", "xConfiguration SIP Authentication Password: [secret]"]);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["meeting-room"]);
   });
 

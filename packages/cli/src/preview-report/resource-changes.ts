@@ -5,8 +5,8 @@
  * redacted here, so nothing downstream can show a secret.
  */
 import type { PreviewJson, PreviewStep } from "./preview-json";
-import { formatPath, parsePath, valueAt, type Segment } from "./property-path";
-import { redact, SECRET } from "./redact";
+import { ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
+import { redactNamedSecrets } from "../pulumi/redact";
 
 export const TABLE_TYPE = "communes:routeros:Table";
 export const SWITCH_TYPE = "communes:switch:IosSwitch";
@@ -63,9 +63,9 @@ export function leafChanges(prefix: Segment[], before: unknown, after: unknown):
     .map((k) => ({ path: (b.get(k) ?? a.get(k))!.path, before: b.get(k)?.value, after: a.get(k)?.value }));
 }
 
-/** The value at `path`, or SECRET when a secret hides it or what holds it. */
+/** The value at `path`, or ENGINE_SECRET when a secret hides it or what holds it. */
 function at(value: unknown, path: readonly Segment[]): unknown {
-  for (let i = 0; i < path.length; i++) if (valueAt(value, path.slice(0, i)) === SECRET) return SECRET;
+  for (let i = 0; i < path.length; i++) if (valueAt(value, path.slice(0, i)) === ENGINE_SECRET) return ENGINE_SECRET;
   return valueAt(value, path);
 }
 
@@ -77,8 +77,8 @@ function toChange(step: PreviewStep): ResourceChange | undefined {
   const op = OPS[step.op];
   const state = step.newState ?? step.oldState;
   if (!op || !state?.custom || state.type.startsWith("pulumi:providers:") || state.type === CONFIG_EXPORT_TYPE) return undefined;
-  const before = (op === "add" ? {} : redact(step.oldState?.inputs ?? {})) as Record<string, unknown>;
-  const after = (op === "remove" ? {} : redact(step.newState?.inputs ?? {})) as Record<string, unknown>;
+  const before = (op === "add" ? {} : redactNamedSecrets(step.oldState?.inputs ?? {})) as Record<string, unknown>;
+  const after = (op === "remove" ? {} : redactNamedSecrets(step.newState?.inputs ?? {})) as Record<string, unknown>;
   const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}) : [];
   const properties =
     diffPaths.length > 0

@@ -1,16 +1,20 @@
 /**
  * `pulumi preview --json` of the commune stacks, a few at a time (each runs
- * the program and reads every device). A preview that fails says why, in
- * Pulumi's words.
+ * the program; a preview asks the devices nothing). A preview that fails
+ * says why, in Pulumi's words. Any of the stack's secret values found in the
+ * output (a password pasted into a device's comment) is hidden.
  */
 import { mapLimit } from "../pulumi/map-limit";
 import { runPulumi } from "../pulumi/pulumi-cli";
+import { redactor } from "../pulumi/redact";
+import { stackSecrets } from "../pulumi/stack-secrets";
 import { parsePreviewJson, previewErrors, type PreviewJson } from "./preview-json";
 
 export type PreviewOutcome = { stack: string; preview: PreviewJson } | { stack: string; error: string };
 
 async function previewStack(stack: string): Promise<PreviewOutcome> {
-  const result = await runPulumi(["preview", "--json", "--stack", stack]);
+  const [raw, secrets] = await Promise.all([runPulumi(["preview", "--json", "--stack", stack]), stackSecrets(stack)]);
+  const result = redactor(secrets)(raw);
   let preview: PreviewJson | undefined;
   try {
     preview = parsePreviewJson(result.stdout, `the preview of ${stack}`);

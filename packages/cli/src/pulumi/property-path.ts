@@ -39,9 +39,14 @@ export function formatPath(segments: readonly Segment[]): string {
     .join("");
 }
 
+/** What the engine shows in place of a value Pulumi keeps secret; the reports show secrets the same way. */
+export const ENGINE_SECRET = "[secret]";
+
+/** The value at `segments` inside `value`: undefined when absent, ENGINE_SECRET when under a secret. */
 export function valueAt(value: unknown, segments: readonly Segment[]): unknown {
   let current = value;
   for (const s of segments) {
+    if (current === ENGINE_SECRET) return ENGINE_SECRET;
     if (typeof current !== "object" || current === null) return undefined;
     current = (current as Record<string | number, unknown>)[s];
   }
