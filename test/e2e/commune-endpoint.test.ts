@@ -84,7 +84,7 @@ for (const vendor of ["poly", "cisco"] as const) {
         expect(failure.message).toMatch(new RegExp(`${ROOM}: login as admin refused`));
         expect(failure.message).not.toMatch(/^\s+at /m);
       } finally {
-        await other.stack.workspace.removeStack(other.stack.name, { force: true }).catch(() => undefined);
+        await other.forget();
       }
     });
   });

@@ -104,7 +104,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
         expect(failure.message).toContain(message);
         expect(failure.message).not.toMatch(/^\s+at /m);
       } finally {
-        await other.stack.workspace.removeStack(other.stack.name, { force: true }).catch(() => undefined);
+        await other.forget();
       }
     }
   });
