@@ -156,7 +156,7 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
     expect(wrongKey.stderr).toMatch(new RegExp(`^communes: switch ${lab.switch.host}:${lab.switch.port}: the SSH host key of ${lab.switch.host} is SHA256:\\S+, not the pinned SHA256:A{43}; refusing to connect.*\n$`));
     const missing = await communes(adoptArgs(lab, copy.dir), { ...env, COMMUNES_SECRET_ENDPOINT_PASSWORD: "" });
     expect(missing.code).toBe(2);
-    expect(missing.stderr.split("\n")[0]).toBe("communes: endpoint: set COMMUNES_SECRET_ENDPOINT_PASSWORD (the endpointPassword secret); passwords are never taken on the command line");
+    expect(missing.stderr.split("\n")[0]).toBe("communes: endpoint: set COMMUNES_SECRET_ENDPOINT_PASSWORD (the endpointPassword secret) or run on a terminal; passwords are never taken on the command line");
     for (const run of [wrongPassword, wrongKey, missing]) expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(original)).toBe(false);
   });

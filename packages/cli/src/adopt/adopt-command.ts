@@ -14,7 +14,7 @@ import { COMMUNE_PROJECT, PulumiCliError, REPO_ROOT } from "../pulumi/pulumi-cli
 import type { StackConfig } from "@communes/lab";
 import { AdoptStackError, configureStack, importOffice, previewShowsNoChanges } from "./adopt-stack";
 import { communeYaml } from "./commune-yaml";
-import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFromEnv, type OfficeAccess } from "./device-access";
+import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor, type OfficeAccess } from "./device-access";
 import { secretEnvName } from "../stack/secret-input";
 import { deviations, formatDeviation } from "./deviations";
 import { DeviceReadError, readEndpoint, readRouter, readSwitch, type LiveOffice } from "./read-devices";
@@ -37,7 +37,7 @@ const USAGE = `  communes adopt <province-dir> --code <code> --merged-from <unit
       are set) and checks that a preview then shows no changes. With
       --router-host-key, the file pins the router's SSH host key, so its
       configuration is exported before each change. Passwords come from the environment,
-      named after the province's secret names: COMMUNES_SECRET_ROUTER_PASSWORD,
+      named after the province's secret names (or are asked on a terminal): COMMUNES_SECRET_ROUTER_PASSWORD,
       COMMUNES_SECRET_SWITCH_PASSWORD, COMMUNES_SECRET_SWITCH_ENABLE_SECRET,
       COMMUNES_SECRET_ENDPOINT_PASSWORD, and for --stack COMMUNES_SECRET_SIP_PASSWORD.
       Exit 0 adopted; 1 a device unreadable, the office not expressible,
@@ -107,9 +107,9 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   const province: ProvinceModel = existing.province;
   const d = province.defaults;
   const secrets = {
-    router: { username: d.router.credentials.username, password: secretFromEnv(d.router.credentials.passwordSecret, "router") },
-    switch: access.switches.length === 0 ? undefined : { username: d.switch.credentials.username, password: secretFromEnv(d.switch.credentials.passwordSecret, "switch"), ...(d.switch.enableSecret && process.env[secretEnvName(d.switch.enableSecret)] ? { enableSecret: secretFromEnv(d.switch.enableSecret, "switch") } : {}) },
-    endpoint: access.endpoints.length === 0 ? undefined : { username: d.endpoint.credentials.username, password: secretFromEnv(d.endpoint.credentials.passwordSecret, "endpoint") },
+    router: { username: d.router.credentials.username, password: await secretFor(d.router.credentials.passwordSecret, "router") },
+    switch: access.switches.length === 0 ? undefined : { username: d.switch.credentials.username, password: await secretFor(d.switch.credentials.passwordSecret, "switch"), ...(d.switch.enableSecret && process.env[secretEnvName(d.switch.enableSecret)] ? { enableSecret: await secretFor(d.switch.enableSecret, "switch") } : {}) },
+    endpoint: access.endpoints.length === 0 ? undefined : { username: d.endpoint.credentials.username, password: await secretFor(d.endpoint.credentials.passwordSecret, "endpoint") },
   };
 
   let live: LiveOffice;
@@ -174,13 +174,13 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   };
   if (secrets.switch) {
     config[d.switch.credentials.passwordSecret] = { value: secrets.switch.password, secret: true };
-    if (d.switch.enableSecret) config[d.switch.enableSecret] = { value: secretFromEnv(d.switch.enableSecret, "switch"), secret: true };
+    if (d.switch.enableSecret) config[d.switch.enableSecret] = { value: await secretFor(d.switch.enableSecret, "switch"), secret: true };
   }
   if (secrets.endpoint) {
     config[d.endpoint.credentials.passwordSecret] = { value: secrets.endpoint.password, secret: true };
-    if (d.endpoint.sipPasswordSecret && commune.endpoints.some((e) => e.sip)) config[d.endpoint.sipPasswordSecret] = { value: secretFromEnv(d.endpoint.sipPasswordSecret, "endpoint SIP"), secret: true };
+    if (d.endpoint.sipPasswordSecret && commune.endpoints.some((e) => e.sip)) config[d.endpoint.sipPasswordSecret] = { value: await secretFor(d.endpoint.sipPasswordSecret, "endpoint SIP"), secret: true };
   }
-  if (commune.uplinks.internet.type === "pppoe") config[commune.uplinks.internet.passwordSecret] = { value: secretFromEnv(commune.uplinks.internet.passwordSecret, "router PPPoE"), secret: true };
+  if (commune.uplinks.internet.type === "pppoe") config[commune.uplinks.internet.passwordSecret] = { value: await secretFor(commune.uplinks.internet.passwordSecret, "router PPPoE"), secret: true };
 
   try {
     await configureStack(stack, file, config);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFromEnv } from "./device-access";
+import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor } from "./device-access";
 import { secretEnvName } from "../stack/secret-input";
 
 const KEY = "SHA256:YPUdG+HKga56pgjl0rRO/AokFWHXLbTtFXrSWXpHtRA";
@@ -21,9 +21,9 @@ describe("how adopt reaches the devices", () => {
     expect(() => parseSwitchAccess(`host=sw1,hostKey=${KEY},password=x`)).toThrow("--switch: unknown key password (keys: host, hostKey, model)");
   });
 
-  it("takes passwords from variables named after the inventory's secret names, never from arguments", () => {
+  it("takes passwords from variables named after the inventory's secret names, never from arguments", async () => {
     expect(secretEnvName("switchEnableSecret")).toBe("COMMUNES_SECRET_SWITCH_ENABLE_SECRET");
-    expect(secretFromEnv("routerPassword", "router", { COMMUNES_SECRET_ROUTER_PASSWORD: "s3cret" })).toBe("s3cret");
-    expect(() => secretFromEnv("routerPassword", "router", {})).toThrow("router: set COMMUNES_SECRET_ROUTER_PASSWORD (the routerPassword secret); passwords are never taken on the command line");
+    await expect(secretFor("routerPassword", "router", { COMMUNES_SECRET_ROUTER_PASSWORD: "s3cret" })).resolves.toBe("s3cret");
+    await expect(secretFor("routerPassword", "router", {})).rejects.toThrow("router: set COMMUNES_SECRET_ROUTER_PASSWORD (the routerPassword secret) or run on a terminal; passwords are never taken on the command line");
   });
 });

@@ -2,9 +2,10 @@
  * How `communes adopt` reaches a commune's devices: the `--router`,
  * `--switch` and `--endpoint` arguments, and the passwords, which come from
  * environment variables named after the inventory's secret names
- * (`routerPassword` → `COMMUNES_SECRET_ROUTER_PASSWORD`), never from the command line.
+ * (`routerPassword` → `COMMUNES_SECRET_ROUTER_PASSWORD`) or the terminal,
+ * never from the command line.
  */
-import { secretEnvName } from "../stack/secret-input";
+import { secretEnvName, secretValue } from "../stack/secret-input";
 import { UsageError } from "../output";
 
 export interface RouterAccess {
@@ -87,10 +88,9 @@ export function parseEndpointAccess(text: string): EndpointAccess {
   return { vendor: f.vendor, ...parseHostPort(f.host!, "--endpoint host"), tlsFingerprint: f.tls!, model: f.model!, room: f.room! };
 }
 
-/** A secret's value from the environment, or a one-line error saying which variable to set. */
-export function secretFromEnv(secretName: string, what: string, env: NodeJS.ProcessEnv = process.env): string {
-  const variable = secretEnvName(secretName);
-  const value = env[variable];
-  if (!value) throw new UsageError(`${what}: set ${variable} (the ${secretName} secret); passwords are never taken on the command line`);
+/** A secret's value from the environment or, on a terminal, asked without echo; else a one-line error saying which variable to set. */
+export async function secretFor(secretName: string, what: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const value = await secretValue(secretName, what, env);
+  if (!value) throw new UsageError(`${what}: set ${secretEnvName(secretName)} (the ${secretName} secret) or run on a terminal; passwords are never taken on the command line`);
   return value;
 }

@@ -24,13 +24,18 @@ function askHidden(question: string): Promise<string> {
   );
 }
 
-/** The values, or the names that have none (no terminal to ask on, or an empty answer). */
+/** One secret's value, or undefined when there is none (no terminal to ask on, or an empty answer). */
+export async function secretValue(name: string, purpose: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const value = env[secretEnvName(name)] ?? (process.stdin.isTTY ? await askHidden(`${name} (${purpose}): `) : "");
+  return value || undefined;
+}
+
+/** The values, or the names that have none. */
 export async function secretValues(names: readonly string[], purpose: string): Promise<{ values: Record<string, string>; missing: string[] }> {
   const values: Record<string, string> = {};
   const missing: string[] = [];
   for (const name of names) {
-    const fromEnv = process.env[secretEnvName(name)];
-    const value = fromEnv ?? (process.stdin.isTTY ? await askHidden(`${name} (${purpose}): `) : "");
+    const value = await secretValue(name, purpose);
     if (value) values[name] = value;
     else missing.push(name);
   }
