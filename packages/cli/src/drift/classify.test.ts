@@ -30,6 +30,17 @@ describe("drift classification", () => {
     ]);
   });
 
+  it("an entry deleted on the device is missing, with its recorded value", () => {
+    const step: RefreshStep = {
+      op: "update",
+      urn: FILTER,
+      oldState: { inputs: { order: ["a", "b"], entries: { a: { chain: "input", action: "accept" }, b: {} } } },
+      newState: { inputs: { order: ["b"], entries: { b: {} } } },
+      detailedDiff: { 'entries["a"]': { kind: "delete" }, "order[0]": { kind: "update" }, "order[1]": { kind: "delete" } },
+    };
+    expect(stepFindings(step, "/ip/firewall/filter")).toContainEqual({ kind: "missing", resource: "/ip/firewall/filter", property: 'entries["a"]', recorded: { chain: "input", action: "accept" } });
+  });
+
   it("a device with an error is could-not-check even when nothing else was found; a failed stack leaves none clean", () => {
     const sw = urn("communes:switch:IosSwitch", "sw1");
     const audit = classify({ stack: "s", seconds: 1, steps: [{ op: "refresh", urn: FILTER }], diagnostics: [{ urn: sw, severity: "error", message: "error: Preview failed: sw1: timed out\n" }, { severity: "error", message: "error: preview failed\n" }], failure: "exit 1" });
