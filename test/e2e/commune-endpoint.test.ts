@@ -5,80 +5,60 @@
  * restores; a registration failure is reported with the device's own words,
  * as an error or (configured) as a warning; wrong credentials are named.
  */
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
-import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
-import { copyInventory } from "../harness/inventory-copy";
+import { readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { communeProject, useCommuneStack } from "../harness/commune-stack-fixture";
 import { changeCount, TestStack } from "../harness/pulumi-stack";
-import { repoRoot } from "../harness/toolchain";
 
-const projectDir = path.join(repoRoot, "stacks/commune");
 const ROOM = "Hội trường UBND xã Thiệu Trung";
 
 for (const vendor of ["poly", "cisco"] as const) {
   describe(`a ${vendor} meeting-room endpoint against the lab`, { timeout: 300_000 }, () => {
-    let lab: CommuneLab;
-    let stack: TestStack;
-    let dir: string;
-    const nameParam = vendor === "poly" ? "device.local.deviceName" : "SystemUnit/Name";
-    const params = () => lab.endpoint.device.params;
-
-    beforeAll(async () => {
-      lab = await startCommuneLab("thieu-trung.yaml", { endpointVendor: vendor });
-      const copy = copyInventory("thieu-trung.yaml");
-      dir = copy.dir;
-      const commune = copy.communes[0]!;
+    const fx = useCommuneStack({ endpointVendor: vendor }, (commune) => {
       if (vendor === "cisco") writeFileSync(commune, readFileSync(commune, "utf8").replace("vendor: poly\n    model: G7500", "vendor: cisco\n    model: Room Kit"));
-      stack = await TestStack.create({ projectDir, config: lab.config(commune) });
-    }, 60_000);
-
-    afterAll(async () => {
-      await stack?.dispose();
-      await lab?.close();
-      rmSync(dir, { recursive: true, force: true });
-    }, 120_000);
+    });
+    const nameParam = vendor === "poly" ? "device.local.deviceName" : "SystemUnit/Name";
+    const params = () => fx.lab.endpoint.device.params;
 
     it("up configures the endpoint and it registers with the MCU; a second preview shows no changes", async () => {
-      await stack.up();
+      await fx.stack.up();
       expect(params().get(nameParam)).toBe(ROOM);
-      const state = await stack.stack.exportStack();
+      const state = await fx.stack.stack.exportStack();
       const endpoint = state.deployment.resources.find((r: { type: string }) => r.type === "communes:endpoint:Endpoint");
       expect(endpoint.outputs.registration).toEqual([
         expect.objectContaining({ protocol: "sip", registered: true }),
         expect.objectContaining({ protocol: "h323", registered: true }),
       ]);
-      expect(changeCount(await stack.preview())).toBe(0);
-      expect(await stack.storedState()).not.toContain("lab-sip-password");
+      expect(changeCount(await fx.stack.preview())).toBe(0);
+      expect(await fx.stack.storedState()).not.toContain("lab-sip-password");
     });
 
     it("a room renamed on the device is found by refresh and restored by up", async () => {
       params().set(nameParam, "Phòng họp cũ");
-      const refresh = await stack.refresh();
+      const refresh = await fx.stack.refresh();
       expect(refresh.outcomes.filter((s) => s.op === "update").map((s) => s.type)).toEqual(["communes:endpoint:Endpoint"]);
-      const preview = await stack.preview();
+      const preview = await fx.stack.preview();
       expect(preview.steps.filter((s) => s.op === "update").map((s) => Object.keys(s.detailedDiff))).toEqual([["settings.systemName"]]);
-      await stack.up();
+      await fx.stack.up();
       expect(params().get(nameParam)).toBe(ROOM);
     });
 
     it("reports a registration failure with the device's text, as an error or as a warning", async () => {
-      await stack.setConfig({ sipPassword: { value: "not-what-the-mcu-expects", secret: true } });
-      const failure = await stack.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
+      await fx.stack.setConfig({ sipPassword: { value: "not-what-the-mcu-expects", secret: true } });
+      const failure = await fx.stack.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
       expect(failure.message).toContain(`${ROOM}: configured, but not registered with the MCU (SIP: `);
       expect(failure.message).toContain("401 Unauthorized");
-      await stack.setConfig({ endpointRegistrationCheck: { value: "warning" } });
-      await stack.up();
-      const state = await stack.stack.exportStack();
+      await fx.stack.setConfig({ endpointRegistrationCheck: { value: "warning" } });
+      await fx.stack.up();
+      const state = await fx.stack.stack.exportStack();
       const endpoint = state.deployment.resources.find((r: { type: string }) => r.type === "communes:endpoint:Endpoint");
       expect(endpoint.outputs.registration.find((r: { protocol: string }) => r.protocol === "sip")).toMatchObject({ registered: false });
-      await stack.setConfig({ endpointRegistrationCheck: { value: "error" }, sipPassword: { value: "lab-sip-password", secret: true } });
-      await stack.up();
+      await fx.stack.setConfig({ endpointRegistrationCheck: { value: "error" }, sipPassword: { value: "lab-sip-password", secret: true } });
+      await fx.stack.up();
     });
 
     it("names wrong credentials", async () => {
-      const commune = path.join(dir, "communes/thieu-trung.yaml");
-      const other = await TestStack.create({ projectDir, config: { ...lab.config(commune), endpointPassword: { value: "not-the-password", secret: true } } });
+      const other = await TestStack.create({ projectDir: communeProject, config: { ...fx.lab.config(fx.commune), endpointPassword: { value: "not-the-password", secret: true } } });
       try {
         const failure = await other.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
         expect(failure.message).toMatch(new RegExp(`${ROOM}: login as admin refused`));
