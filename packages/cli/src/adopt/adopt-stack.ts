@@ -11,6 +11,7 @@ import { MENU_TABLES } from "@communes/routeros";
 import { WRITE_ONLY } from "@communes/endpoint";
 import type { StackConfig } from "@communes/lab";
 import { COMMUNE_PROJECT, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
+import { parseUrn } from "../pulumi/urn";
 import { writeStackSettings } from "../stack/stack-settings";
 
 export interface PreviewStep {
@@ -21,7 +22,7 @@ export interface PreviewStep {
 
 /** Resources whose creation writes to no device: the stack, components, provider instances, the router's configuration export (it only reads). */
 function offDevice(urn: string): boolean {
-  const type = urn.split("::")[2]?.split("$").pop() ?? "";
+  const { type } = parseUrn(urn);
   return type.startsWith("pulumi:") || ["communes:index:CommuneNetwork", "communes:router:CommuneRouter", "communes:routeros:ConfigExport"].includes(type);
 }
 
@@ -41,7 +42,7 @@ export function unexpectedSteps(steps: readonly PreviewStep[]): string[] {
     if (s.op === "create" && offDevice(s.urn)) continue;
     const paths = Object.keys(s.detailedDiff ?? {});
     if (s.op === "update" && paths.length > 0 && paths.every((p) => WRITE_ONLY_NAMES.has(leaf(p)))) continue;
-    out.push(`${s.urn.split("::").pop()}: ${s.op}${paths.length > 0 ? ` ${paths.join(", ")}` : ""}`);
+    out.push(`${parseUrn(s.urn).name}: ${s.op}${paths.length > 0 ? ` ${paths.join(", ")}` : ""}`);
   }
   return out;
 }
@@ -72,7 +73,7 @@ export async function importOffice(stack: string): Promise<string[]> {
     const unexpected = unexpectedSteps(steps);
     if (unexpected.length > 0) throw new AdoptStackError(`the import would change the devices; nothing was imported:\n${unexpected.map((u) => `  ${u}`).join("\n")}`);
     await pulumi(["up", "--stack", stack, "--yes", "--skip-preview"]);
-    return steps.filter((s) => s.op === "update").map((s) => `${s.urn.split("::").pop()}: ${Object.keys(s.detailedDiff ?? {}).join(", ")} set (cannot be read back)`);
+    return steps.filter((s) => s.op === "update").map((s) => `${parseUrn(s.urn).name}: ${Object.keys(s.detailedDiff ?? {}).join(", ")} set (cannot be read back)`);
   } finally {
     await pulumi(["config", "rm", "--stack", stack, "adopt"]);
   }

@@ -6,7 +6,8 @@
  * its resources was read without error.
  */
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
-import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS, parseUrn } from "./device-names";
+import { parseUrn } from "../pulumi/urn";
+import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
 import { parsePath, valueAt } from "../pulumi/property-path";
 
 export interface RefreshStep {

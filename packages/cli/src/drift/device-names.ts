@@ -4,19 +4,8 @@
  * a switch by its hostname, an endpoint by its system name; their providers
  * carry the same names (`endpoint <system name>` for endpoints).
  */
+import type { ResourceRef } from "../pulumi/urn";
 import type { DeviceKind } from "./audit";
-
-export interface ResourceRef {
-  type: string;
-  name: string;
-}
-
-/** `urn:pulumi:<stack>::<project>::<parent types$type>::<name>` → the resource's own type and name. */
-export function parseUrn(urn: string): ResourceRef {
-  const parts = urn.split("::");
-  const types = parts[2] ?? "";
-  return { type: types.slice(types.lastIndexOf("$") + 1), name: parts.slice(3).join("::") };
-}
 
 export interface DeviceRef {
   device: string;

@@ -7,6 +7,7 @@
 import type { PreviewJson, PreviewStep } from "./preview-json";
 import { ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
+import { parseUrn } from "../pulumi/urn";
 
 export const TABLE_TYPE = "communes:routeros:Table";
 export const SWITCH_TYPE = "communes:switch:IosSwitch";
@@ -70,7 +71,7 @@ function at(value: unknown, path: readonly Segment[]): unknown {
 }
 
 function nameOf(urn: string): string {
-  return urn.split("::").pop() ?? urn;
+  return parseUrn(urn).name;
 }
 
 function toChange(step: PreviewStep): ResourceChange | undefined {
