@@ -134,14 +134,14 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
 });
 
 describe("connection dropped at several points of the commune's first up", { timeout: 300_000 }, () => {
-  for (const sentences of [25, 90, 150]) {
-    it(`after ${sentences} sentences: that up fails, the next converges with nothing duplicated or lost`, async () => {
+  for (const commands of [10, 60, 120]) {
+    it(`on command ${commands}: that up fails, the next converges with nothing duplicated or lost`, async () => {
       const lab = await startCommuneLab("thieu-trung.yaml");
       const router = lab.router;
       const inventory = copyInventory("thieu-trung.yaml");
       const stack = await TestStack.create({ projectDir, config: lab.config(inventory.communes[0]!) });
       try {
-        router.server.setFaults({ dropAfterSentences: sentences });
+        router.server.setFaults({ dropOnCommand: commands });
         await expect(stack.up()).rejects.toThrow(/connection (lost|closed by the router).*run up again to finish/);
         router.server.setFaults({});
         await stack.up();

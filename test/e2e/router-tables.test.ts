@@ -140,7 +140,7 @@ describe("a connection dropped in the middle of up", { timeout: 180_000 }, () =>
       },
     });
     try {
-      router.server.setFaults({ dropAfterSentences: 12 });
+      router.server.setFaults({ dropOnCommand: 5 });
       await expect(stack.up()).rejects.toThrow(/connection closed by the router|run up again/);
       router.server.setFaults({});
       await stack.up();

@@ -17,7 +17,7 @@ for (const tls of [false, true]) {
       }),
     connections: (router) => router.server.connections,
     setLatency: (router, ms) => router.server.setFaults({ latencyMs: ms }),
-    dropDuringNextCommand: (router) => router.server.setFaults({ dropAfterSentences: 2 }),
+    dropDuringNextCommand: (router) => router.server.setFaults({ dropOnCommand: 1 }),
     fragmentReplies: (router) => router.server.setFaults({ fragmentWrites: 1, fragmentDelayMs: 1 }),
     quit: (transport) => (transport as RouterOsApiClient).command("/quit"),
     trapCategories: true,

@@ -13,8 +13,13 @@ import { RouterOsDevice, Trap } from "./device";
 import { listenOn, type ListenAddress } from "../listen";
 
 export interface ApiFaults {
-  /** Close the connection (no `!fatal`) after the server has sent this many more sentences. One-shot. */
-  dropAfterSentences?: number;
+  /**
+   * Close the connection (no `!fatal`) on the Nth command from now (login not
+   * counted), after the device has carried it out and before any answer: a
+   * write lands but the client never learns it did. One-shot. A command is
+   * always in flight when the line goes, so the client must see the loss.
+   */
+  dropOnCommand?: number;
   /** Delay before each reply, in milliseconds. */
   latencyMs?: number;
   /** Write replies in pieces of this many bytes (1 when true), so sentences arrive cut. */
@@ -42,7 +47,7 @@ export class RouterOsApiServer {
   faults: ApiFaults;
   /** Connections accepted since start. */
   connections = 0;
-  private sentencesLeft: number | undefined;
+  private commandsLeft: number | undefined;
   private writesLeft: number | undefined;
 
   constructor(private readonly options: ApiServerOptions) {
@@ -57,7 +62,7 @@ export class RouterOsApiServer {
   /** Replaces the active faults; counters start from now. */
   setFaults(faults: ApiFaults): void {
     this.faults = faults;
-    this.sentencesLeft = faults.dropAfterSentences;
+    this.commandsLeft = faults.dropOnCommand;
     this.writesLeft = faults.trapOnWrite;
   }
 
@@ -101,11 +106,6 @@ export class RouterOsApiServer {
           await new Promise((r) => (delay ? setTimeout(r, delay) : setImmediate(r)));
         }
       } else socket.write(bytes);
-      if (this.sentencesLeft !== undefined && --this.sentencesLeft <= 0) {
-        this.sentencesLeft = undefined;
-        closed = true;
-        socket.destroy();
-      }
     };
     const fatal = async (reason: string): Promise<void> => {
       await send(["!fatal", reason]);
@@ -155,6 +155,16 @@ export class RouterOsApiServer {
         this.writesLeft = undefined;
         await send(tagged(["!trap", "=category=4", "=message=failure: simulated fault injected by the lab"]));
         await send(tagged(["!done"]));
+        return;
+      }
+      if (this.commandsLeft !== undefined && --this.commandsLeft <= 0) {
+        this.commandsLeft = undefined;
+        closed = true;
+        try {
+          this.device.execute(command, attributes, queries);
+        } finally {
+          socket.destroy();
+        }
         return;
       }
       try {
