@@ -43,8 +43,21 @@ describe("preview steps → device changes", () => {
       ["entries/communes: new/chain", undefined, "input"],
       ["entries/communes: new/comment", undefined, "communes: new"],
     ]);
-    expect(routerOsLines(change)).toEqual(['/ip firewall filter add chain=input action=accept comment="communes: new"', "/ip firewall filter remove [ find comment=old ]"]);
+    expect(routerOsLines(change)).toEqual(["/ip firewall filter remove [ find comment=old ]", '/ip firewall filter add chain=input action=accept comment="communes: new"']);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["firewall"]);
+  });
+
+  it("firewall rules only reordered: one move per rule, in the order that leaves the menu as wanted", () => {
+    const rules = { a: { chain: "forward", action: "accept", comment: "a" }, b: { chain: "forward", action: "drop", comment: "b" }, c: { chain: "forward", action: "drop", comment: "c" } };
+    const filter = (order: string[]) => ({ path: "/ip/firewall/filter", entries: rules, order });
+    const change = only([step("update", TABLE_TYPE, "r1/ip/firewall/filter", filter(["a", "b", "c"]), filter(["b", "a", "c"]), { "order[0]": { kind: "update" }, "order[1]": { kind: "update" } })]);
+    expect(routerOsLines(change)).toEqual(["/ip firewall filter move [ find comment=b ]", "/ip firewall filter move [ find comment=a ]", "/ip firewall filter move [ find comment=c ]"]);
+  });
+
+  it("a menu that goes: its entries removed; a singleton is left as it is", () => {
+    const rule = { chain: "input", action: "accept", comment: "x" };
+    expect(routerOsLines(only([step("delete", TABLE_TYPE, "r1/ip/firewall/filter", { path: "/ip/firewall/filter", entries: { x: rule } }, undefined)]))).toEqual(["/ip firewall filter remove [ find comment=x ]"]);
+    expect(routerOsLines(only([step("delete", TABLE_TYPE, "r1/system/identity", { path: "/system/identity", entries: { "": { name: "r1" } } }, undefined)]))).toEqual([]);
   });
 
   it("a service restricted: set on the fixed entry, management path flagged", () => {
