@@ -44,18 +44,25 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
   const saved: Record<string, string | undefined> = {};
   const secrets = ["lab-password", "lab-sip-password", "lab-enable-secret", PPPOE_PASSWORD];
 
-  async function drift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Audit; markdown: string }> {
-    const json = path.join(work, "drift.json");
-    const report = path.join(work, "drift.md");
-    rmSync(json, { force: true });
-    rmSync(report, { force: true });
-    let stdout = "";
-    let stderr = "";
-    const code = await main(["drift", ...args, "--json", json, "--report", report], { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-    const markdown = readFileSync(report, "utf8");
-    const everything = [stdout, stderr, readFileSync(json, "utf8"), markdown].join("\n");
-    for (const secret of secrets) expect(everything).not.toContain(secret);
-    return { code, stdout, stderr, json: JSON.parse(readFileSync(json, "utf8")) as Audit, markdown };
+  /** Runs the audit, once with a Markdown report and once with an HTML one; both runs must agree. */
+  async function drift(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; json: Audit; markdown: string; html: string }> {
+    const runWith = async (format: "md" | "html") => {
+      const json = path.join(work, "drift.json");
+      const report = path.join(work, `drift.${format}`);
+      rmSync(json, { force: true });
+      rmSync(report, { force: true });
+      let stdout = "";
+      let stderr = "";
+      const code = await main(["drift", ...args, "--json", json, "--report", report], { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
+      const text = readFileSync(report, "utf8");
+      const everything = [stdout, stderr, readFileSync(json, "utf8"), text].join("\n");
+      for (const secret of secrets) expect(everything).not.toContain(secret);
+      return { code, stdout, stderr, json: JSON.parse(readFileSync(json, "utf8")) as Audit, text };
+    };
+    const md = await runWith("md");
+    const html = await runWith("html");
+    expect({ code: html.code, stacks: html.json.stacks.map(({ seconds: _, ...s }) => s) }).toEqual({ code: md.code, stacks: md.json.stacks.map(({ seconds: _, ...s }) => s) });
+    return { code: md.code, stdout: md.stdout, stderr: md.stderr, json: md.json, markdown: md.text, html: html.text };
   }
   const devicesOf = (audit: Audit, stack: string) => Object.fromEntries(audit.stacks.find((s) => s.stack === stack)!.devices.map((d) => [d.name, d]));
 
@@ -131,6 +138,9 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     router.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "thêm bằng tay"]]), []);
     // Someone pasted the router's password into a rule: the report must not repeat it.
     router.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["comment", `tạm lab-password`]]), []);
+    // A managed entry deleted by hand.
+    const lease = rows("/ip/dhcp-server/lease")[0]!;
+    router.execute("/ip/dhcp-server/lease/remove", new Map([[".id", lease[".id"]!]]), []);
     const sw = lab!.switch.server.device.running;
     sw.vlans.set(99, "rogue");
     sw.ports.get("GigabitEthernet1/0/1")!.description = "Phong khach";
@@ -142,6 +152,7 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     const devices = devicesOf(run.json, names[0]!);
     expect(devices["thieu-trung-r1"]!.findings).toEqual([
       { kind: "changed", resource: "/ip/address", property: 'entries["10.40.7.1/24 vlan20-staff"].comment', recorded: "Mạng cán bộ, công chức", live: "sửa tay" },
+      { kind: "missing", resource: "/ip/dhcp-server/lease", property: `entries["${lease["mac-address"]}"]`, recorded: { address: lease.address, comment: lease.comment, "mac-address": lease["mac-address"], server: lease.server } },
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", comment: "tạm [secret]" } },
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", comment: "thêm bằng tay" } },
     ]);
@@ -154,6 +165,13 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     expect(run.markdown).toContain("| changed | `/ip/address` `entries[\"10.40.7.1/24 vlan20-staff\"].comment` | Mạng cán bộ, công chức | sửa tay |");
     expect(run.markdown).toContain("| unmanaged | `vlans[\"99\"]` | (not managed) | rogue |");
     expect(run.markdown).toContain(`| changed | \`settings.systemName\` | ${ROOM_A} | Phòng họp cũ |`);
+    // The HTML page says the same, escaped, self-contained.
+    expect(run.html).toMatch(/^<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">/);
+    expect(run.html).toContain('<h2>xã Thiệu Trung (stack <code>');
+    expect(run.html).toContain('<tr><td>changed</td><td><code>/ip/address</code> <code>entries[&quot;10.40.7.1/24 vlan20-staff&quot;].comment</code></td><td class="value">Mạng cán bộ, công chức</td><td class="value">sửa tay</td></tr>');
+    expect(run.markdown).toContain(`| missing | \`/ip/dhcp-server/lease\` \`entries["${lease["mac-address"]}"]\` |`);
+    expect(run.html).toContain('<td class="value">(absent)</td>');
+    expect(run.html).not.toMatch(/<script|<link|src=|https?:/);
   });
 
   it("a switch that cannot be reached is listed as could not check, never clean: exit 3", async () => {
@@ -203,7 +221,7 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     expect(await run()).toEqual({ code: 2, first: "communes: drift needs --stack <name> (repeatable) or --all" });
     expect(await run("--stack", "nowhere")).toEqual({ code: 2, first: `communes: no stack "nowhere" in the commune project (stacks: ${names.join(", ")})` });
     expect(await run("--all", "--concurrency", "0")).toEqual({ code: 2, first: 'communes: --concurrency must be a whole number of at least 1, not "0"' });
-    expect(await run("--all", "--report", "audit.html")).toEqual({ code: 2, first: 'communes: --report writes Markdown: give a file ending in .md, not "audit.html"' });
+    expect(await run("--all", "--report", "audit.pdf")).toEqual({ code: 2, first: 'communes: --report writes Markdown or HTML: give a file ending in .md or .html, not "audit.pdf"' });
     expect(await run("--all", "--bogus")).toMatchObject({ code: 2 });
   });
 });
