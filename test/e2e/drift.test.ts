@@ -212,6 +212,19 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     }
   });
 
+  it("a backend whose stacks cannot be listed: one line saying nothing was checked, exit 3", async () => {
+    const backend = process.env.PULUMI_BACKEND_URL;
+    process.env.PULUMI_BACKEND_URL = "file:///dev/null/no-state-here";
+    try {
+      let stderr = "";
+      const code = await main(["drift", "--all"], { stdout: () => undefined, stderr: (t) => void (stderr += `${t}\n`) });
+      expect(code).toBe(3);
+      expect(stderr.trim().split("\n")).toEqual([expect.stringMatching(/^communes: could not list the commune stacks, nothing was checked: .*no-state-here.*not a directory/)]);
+    } finally {
+      process.env.PULUMI_BACKEND_URL = backend;
+    }
+  });
+
   it("user mistakes are one clear line and exit 2", async () => {
     const run = async (...args: string[]) => {
       let stderr = "";
