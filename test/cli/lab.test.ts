@@ -29,7 +29,7 @@ afterAll(async () => {
   await run("lab", "stop");
   rmSync(labDir, { recursive: true, force: true });
   rmSync(inventory.dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 describe("communes lab", () => {
   it("says so when no lab runs", async () => {

@@ -4,6 +4,7 @@
  * encrypted (never in plain text in the settings file); an existing stack is
  * not touched.
  */
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -17,7 +18,7 @@ process.env.PULUMI_BACKEND_URL = `file://${backend}`;
 process.env.PULUMI_CONFIG_PASSPHRASE = "communes-stack-init-test";
 const inventory = copyInventory("thieu-quang.yaml");
 const commune = inventory.communes[0]!;
-const stack = `e2e-init-${process.pid}`;
+const stack = `e2e-init-${randomUUID().slice(0, 8)}`;
 const settingsFile = path.join(repoRoot, "stacks/commune", `Pulumi.${stack}.yaml`);
 const secrets: Record<string, string> = {
   COMMUNES_SECRET_ROUTER_PASSWORD: "r-Đặng-7731",

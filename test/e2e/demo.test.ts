@@ -37,7 +37,7 @@ afterAll(async () => {
   await run("node", ["packages/cli/bin/communes", "lab", "stop"]);
   rmSync(state, { recursive: true, force: true });
   rmSync(path.join(repoRoot, "stacks/commune", `Pulumi.${stack}.yaml`), { force: true });
-});
+}, 60_000);
 
 it("the demo brings up Thiệu Trung against its lab, and a second run shows no changes", { timeout: 240_000 }, async () => {
   const first = await run("bash", ["scripts/demo-commune.sh"]);

@@ -29,6 +29,7 @@ interface Audit {
     commune: string;
     status: string;
     errors: string[];
+    seconds: number;
     devices: Array<{ name: string; kind: string; status: string; errors: string[]; findings: Array<Record<string, unknown>> }>;
   }>;
 }

@@ -4,6 +4,7 @@
  * API with the project's own CLI (never `PulumiCommand.install()`). Each
  * operation returns what the engine reported, structured for assertions.
  */
+import { randomUUID } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -115,7 +116,7 @@ export class TestStack {
     };
     const root = pulumiRoot();
     const pulumiCommand = await PulumiCommand.get(root ? { root } : {});
-    const stackName = `e2e-${process.pid}-${Date.now().toString(36)}`;
+    const stackName = `e2e-${randomUUID().slice(0, 8)}`;
     const stack = await LocalWorkspace.createStack(
       { stackName, workDir: options.projectDir },
       { envVars, pulumiCommand },

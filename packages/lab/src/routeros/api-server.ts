@@ -26,6 +26,12 @@ export interface ApiFaults {
   fragmentWrites?: boolean | number;
   /** Pause between pieces, so the network does not join them again. Default: next tick of the event loop. */
   fragmentDelayMs?: number;
+  /**
+   * Write each sentence whole but for its last byte (the empty word that ends
+   * it), which follows this many milliseconds later: the end mark always
+   * arrives in a read of its own.
+   */
+  holdEndMarkMs?: number;
   /** Answer the Nth configuration change (add, set, remove, move) from now with a trap instead. One-shot. */
   trapOnWrite?: number;
   /** Accept connections but never answer (for client timeouts). */
@@ -105,6 +111,10 @@ export class RouterOsApiServer {
           socket.write(bytes.subarray(i, i + size));
           await new Promise((r) => (delay ? setTimeout(r, delay) : setImmediate(r)));
         }
+      } else if (this.faults.holdEndMarkMs) {
+        socket.write(bytes.subarray(0, -1));
+        await new Promise((r) => setTimeout(r, this.faults.holdEndMarkMs));
+        if (!closed) socket.write(bytes.subarray(-1));
       } else socket.write(bytes);
     };
     const fatal = async (reason: string): Promise<void> => {
