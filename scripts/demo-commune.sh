@@ -2,9 +2,10 @@
 # The demo once the toolchain is built (scripts/demo.sh runs it after the
 # bootstrap): the lab for the example commune Thiệu Trung in the background,
 # its lab stack created if there is none, then `pulumi up` of that stack,
-# refreshing first (a restarted lab has forgotten its configuration). The
-# lab keeps running, so a second run finds the devices as the first left
-# them and reports no changes. `npx communes lab stop` ends it.
+# refreshing first, so that whatever changed on the devices since the last
+# run (by hand, or a factory-new lab) is seen and put right. The lab keeps
+# running, and its devices keep their configuration when it stops, so a
+# second run reports no changes. `npx communes lab stop` ends it.
 set -euo pipefail
 root=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 . "$root/scripts/toolchain-env.sh"

@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "@communes/cli";
+import { readLabRecord } from "@communes/lab";
+import { RouterOsApiClient } from "@communes/routeros";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyInventory } from "../harness/inventory-copy";
 
@@ -75,6 +77,52 @@ describe("communes lab", () => {
     const device = before.communes[0]!.devices[0]!;
     const refused = await new Promise<boolean>((resolve) => connect(device.port, device.host).on("connect", () => resolve(false)).on("error", () => resolve(true)));
     expect(refused).toBe(true);
+  });
+
+  it("boots the devices with the configuration they kept when it stopped; --fresh starts them factory-new", { timeout: 60_000 }, async () => {
+    const router = async () => {
+      const config = readLabRecord(labDir)!.communes[0]!.config;
+      return new RouterOsApiClient({ host: config.routerHost!.value, port: Number(config.routerPort!.value), username: "communes", password: config.routerPassword!.value });
+    };
+    const identity = async () => {
+      const client = await router();
+      try {
+        return (await client.print("/system/identity"))[0]!.name;
+      } finally {
+        await client.close();
+      }
+    };
+    // The devices saved their configuration when the test before stopped the lab.
+    expect((await run("lab", "start", hoaLoc)).stderr).toMatch(/the devices booted with the configuration they kept/);
+    const client = await router();
+    await client.set("/system/identity", undefined, { name: "xã Hoa Lộc (đã cấu hình)" });
+    await client.close();
+
+    const stop = await run("lab", "stop");
+    expect(stop.stderr).toMatch(/its devices keep their configuration in .*devices for the next start/);
+    expect(statSync(path.join(labDir, "devices", "hoa-loc.json")).mode & 0o077).toBe(0);
+    const restart = await run("lab", "start", hoaLoc);
+    expect(restart.code, restart.stderr).toBe(0);
+    expect(restart.stderr).toMatch(/the devices booted with the configuration they kept when the lab last stopped/);
+    expect(await identity()).toBe("xã Hoa Lộc (đã cấu hình)");
+
+    expect((await run("lab", "start", "--fresh", hoaLoc)).stderr).toMatch(/is running .*stop it first/); // never under running devices
+    await run("lab", "stop");
+    const fresh = await run("lab", "start", "--fresh", hoaLoc);
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(fresh.stderr).not.toMatch(/booted with/);
+    expect(await identity()).toBe("MikroTik");
+    await run("lab", "stop");
+  });
+
+  it("refuses a saved configuration it cannot read, naming the file, and starts nothing", { timeout: 30_000 }, async () => {
+    writeFileSync(path.join(labDir, "devices", "hoa-loc.json"), "{ not json");
+    const start = await run("lab", "start", hoaLoc);
+    expect(start.code).toBe(1);
+    expect(start.stderr).toMatch(/devices\/hoa-loc\.json: the devices' saved configuration cannot be read .*start the lab with --fresh/);
+    expect((await run("lab", "status")).code).toBe(1);
+    expect((await run("lab", "start", "--fresh", hoaLoc)).code).toBe(0);
+    await run("lab", "stop");
   });
 
   it("refuses a bad inventory with located errors and starts nothing", { timeout: 30_000 }, async () => {

@@ -16,4 +16,5 @@ export * from "./lab-addresses";
 export * from "./listen";
 export * from "./daemon/lab-record";
 export * from "./daemon/inventory-lab";
+export * from "./daemon/saved-devices";
 export * from "./lab-host-keys";

@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { LAB_DAEMON_SCRIPT, LAB_FAILURE, readLabRecord, type LabRecord } from "@communes/lab";
+import { forgetDevices, LAB_DAEMON_SCRIPT, LAB_FAILURE, readLabRecord, SAVED_DEVICES, type LabRecord } from "@communes/lab";
 import type { Output } from "../output";
 import { COMMUNE_PROJECT } from "../pulumi/pulumi-cli";
 import { isRunning, labDir, labPortOffset } from "./lab-dir";
@@ -11,11 +11,11 @@ import { printLab } from "./lab-table";
 
 const START_TIMEOUT_MS = 120_000;
 
-export async function labStart(target: string, out: Output): Promise<number> {
+export async function labStart(target: string, fresh: boolean, out: Output): Promise<number> {
   const dir = labDir();
   const running = readLabRecord(dir);
   if (running && isRunning(running.pid)) {
-    if (path.resolve(running.inventory) === path.resolve(target)) {
+    if (path.resolve(running.inventory) === path.resolve(target) && !fresh) {
       out.stderr(`the lab for ${running.inventory} is already running (pid ${running.pid})`);
       printLab(running, out);
       return 0;
@@ -29,6 +29,7 @@ export async function labStart(target: string, out: Output): Promise<number> {
   }
   mkdirSync(dir, { recursive: true });
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
+  if (fresh) forgetDevices(dir);
   const log = openSync(path.join(dir, "lab.log"), "a");
   const child = spawn(process.execPath, [LAB_DAEMON_SCRIPT, path.resolve(target), dir, COMMUNE_PROJECT, String(labPortOffset())], { detached: true, stdio: ["ignore", log, log] });
   child.unref();
@@ -40,6 +41,11 @@ export async function labStart(target: string, out: Output): Promise<number> {
     const record: LabRecord | undefined = readLabRecord(dir);
     if (record && record.pid === child.pid) {
       printLab(record, out);
+      const restored = record.communes.filter((c) => c.restored).length;
+      if (restored > 0) {
+        const which = restored === record.communes.length ? "the devices" : `the devices of ${restored} of ${record.communes.length} communes`;
+        out.stderr(`${which} booted with the configuration they kept when the lab last stopped (${path.join(dir, SAVED_DEVICES)}); \`communes lab start --fresh\` starts them factory-new`);
+      }
       out.stderr(`lab running (pid ${record.pid}); stop it with: communes lab stop`);
       return 0;
     }

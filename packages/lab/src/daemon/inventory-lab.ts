@@ -7,9 +7,12 @@ import * as path from "node:path";
 import { discover, formatDiagnostic, loadInventory } from "@communes/inventory";
 import { startLabFor, type CommuneLab } from "../commune-lab";
 import type { LabCommune } from "./lab-record";
+import { restoreDevices, saveDevices } from "./saved-devices";
 
 export interface InventoryLab {
   communes: LabCommune[];
+  /** Saves what every device keeps across a power cut (saved-devices.ts), when the lab has a directory. */
+  save(): void;
   close(): Promise<void>;
 }
 
@@ -18,15 +21,16 @@ export class LabInventoryError extends Error {}
 /**
  * `configBase`: the directory the stack configuration's `inventory` path is
  * written relative to (the commune project's directory). `portOffset`
- * shifts every lab port (lab-addresses.ts).
+ * shifts every lab port (lab-addresses.ts). `labDir`: where the devices'
+ * saved configurations are; they boot from them when there are some.
  */
-export async function startInventoryLab(target: string, configBase: string, portOffset = 0): Promise<InventoryLab> {
+export async function startInventoryLab(target: string, configBase: string, portOffset = 0, labDir?: string): Promise<InventoryLab> {
   const { targets, errors } = discover([target]);
   if (errors.length > 0 || targets.length === 0) throw new LabInventoryError(errors.join("; ") || `no inventory at ${target}`);
-  const labs: CommuneLab[] = [];
+  const labs: Array<{ file: string; lab: CommuneLab }> = [];
   const communes: LabCommune[] = [];
   const close = async () => {
-    for (const lab of labs) await lab.close();
+    for (const { lab } of labs) await lab.close();
   };
   try {
     for (const t of targets) {
@@ -36,11 +40,13 @@ export async function startInventoryLab(target: string, configBase: string, port
       for (const commune of inventory.communes.filter((c) => t.requested.has(c.file))) {
         const plan = inventory.plans.find((p) => p.file === commune.file)!;
         const lab = await startLabFor(inventory.province!, commune, plan, { addresses: "planned", portOffset });
-        labs.push(lab);
+        labs.push({ file: commune.file, lab });
+        const restored = labDir !== undefined && restoreDevices(labDir, commune.file, lab);
         communes.push({
           file: commune.file,
           kind: commune.kind,
           name: commune.name,
+          restored,
           devices: [
             { kind: "router", name: commune.router.hostname, host: lab.router.host, port: lab.router.port, service: "RouterOS API" },
             ...Object.entries(lab.switches).map(([name, s]) => ({ kind: "switch" as const, name, host: s.host, port: s.port, service: "SSH" })),
@@ -54,5 +60,8 @@ export async function startInventoryLab(target: string, configBase: string, port
     await close();
     throw err;
   }
-  return { communes, close };
+  const save = () => {
+    if (labDir !== undefined) for (const { file, lab } of labs) saveDevices(labDir, file, lab);
+  };
+  return { communes, save, close };
 }

@@ -3,7 +3,8 @@
  * `node lab-daemon.js <commune-file-or-province-dir> <lab-dir> <config-base> [port-offset]`.
  * Serves the devices until SIGTERM or SIGINT, keeping its record in
  * <lab-dir>/lab.json while it runs; a start that fails leaves the reason in
- * <lab-dir>/lab.failed instead.
+ * <lab-dir>/lab.failed instead. The devices boot from what they saved in
+ * <lab-dir>/devices/ and save it again when the lab stops.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
@@ -15,7 +16,7 @@ async function serve(target: string, dir: string, configBase: string, portOffset
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
   let lab;
   try {
-    lab = await startInventoryLab(target, configBase, portOffset);
+    lab = await startInventoryLab(target, configBase, portOffset, dir);
   } catch (err) {
     const message = (err as Error).message;
     const hint = (err as NodeJS.ErrnoException).code === "EADDRINUSE" ? "\n(is another lab running? `communes lab status`)" : "";
@@ -25,6 +26,11 @@ async function serve(target: string, dir: string, configBase: string, portOffset
   }
   writeLabRecord(dir, { pid: process.pid, startedAt: new Date().toISOString(), inventory: target, communes: lab.communes });
   const stop = async () => {
+    try {
+      lab.save();
+    } catch (err) {
+      process.stderr.write(`the devices' configuration could not be saved: ${(err as Error).message}\n`);
+    }
     removeLabRecord(dir);
     await lab.close();
     process.exit(0);

@@ -25,6 +25,8 @@ export interface LabCommune {
   name: string;
   devices: LabDevice[];
   config: StackConfig;
+  /** True when the devices booted from the configuration they saved when the lab last stopped. */
+  restored: boolean;
 }
 
 export interface LabRecord {

@@ -122,6 +122,16 @@ abstract class EmulatedEndpoint {
     for (const [name, v] of Object.entries(table)) this.params.set(name, v.factory);
   }
 
+  /** The settings as the endpoint keeps them across a reboot. */
+  saved(): Record<string, string> {
+    return Object.fromEntries(this.params);
+  }
+
+  /** Boots with saved settings; names this model does not have are left out. */
+  restore(saved: Record<string, string>): void {
+    for (const [name, value] of Object.entries(saved)) if (name in this.table) this.params.set(name, value);
+  }
+
   async listen(at: ListenAddress = {}): Promise<number> {
     const { key, cert } = labCertificate();
     this.server = https.createServer({ key, cert }, (req, res) => void this.serve(req, res));

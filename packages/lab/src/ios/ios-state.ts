@@ -57,6 +57,26 @@ export function cloneConfig(c: SwitchConfig): SwitchConfig {
   };
 }
 
+/** A configuration as JSON, the way the switch keeps its startup configuration in flash. */
+export interface SavedSwitchConfig {
+  hostname: string;
+  vlans: Array<[number, string]>;
+  ports: Array<[string, PortState]>;
+  svis: Array<[number, SviState]>;
+  defaultGateway?: string;
+  vtyTransport: SwitchConfig["vtyTransport"];
+}
+
+export function saveConfig(c: SwitchConfig): SavedSwitchConfig {
+  const copy = cloneConfig(c);
+  return { ...copy, vlans: [...copy.vlans], ports: [...copy.ports], svis: [...copy.svis] };
+}
+
+/** The saved configuration; ports this model does not have are left out. */
+export function loadConfig(saved: SavedSwitchConfig): SwitchConfig {
+  return cloneConfig({ ...saved, vlans: new Map(saved.vlans), ports: new Map(saved.ports.filter(([name]) => PORTS.includes(name))), svis: new Map(saved.svis) });
+}
+
 /** `Gi1/0/3` for `GigabitEthernet1/0/3`, as show commands print ports. */
 export function shortName(port: string): string {
   return port.replace(/^GigabitEthernet/, "Gi").replace(/^FastEthernet/, "Fa").replace(/^TenGigabitEthernet/, "Te");

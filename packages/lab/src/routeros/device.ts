@@ -29,6 +29,12 @@ interface Menu {
   entries: Entry[];
 }
 
+/** A router's configuration as saved between two runs of the lab. */
+export interface SavedRouter {
+  nextId: number;
+  menus: Record<string, Array<{ id: number; values: Record<string, Value> }>>;
+}
+
 export interface CommandResult {
   rows?: Array<Record<string, Value>>;
   ret?: string;
@@ -107,6 +113,26 @@ export class RouterOsDevice {
   checkLogin(name: string, password: string): boolean {
     const user = this.menu("/user").entries.find((e) => e.values.get("name") === name);
     return user !== undefined && user.values.get("disabled") !== "true" && (user.values.get("password") ?? "") === password;
+  }
+
+  /**
+   * The configuration as the router keeps it across a reboot: every menu's
+   * entries with their ids. Lab-only (RouterOS keeps it in flash).
+   */
+  saved(): SavedRouter {
+    return {
+      nextId: this.nextId,
+      menus: Object.fromEntries([...this.menus].map(([path, menu]) => [path, menu.entries.map((e) => ({ id: e.id, values: Object.fromEntries(e.values) }))])),
+    };
+  }
+
+  /** Boots from a saved configuration; menus this emulator does not know are left out. */
+  restore(saved: SavedRouter): void {
+    for (const [path, entries] of Object.entries(saved.menus)) {
+      const menu = this.menus.get(path);
+      if (menu) menu.entries = entries.map((e) => ({ id: e.id, values: new Map(Object.entries(e.values)) }));
+    }
+    this.nextId = Math.max(this.nextId, saved.nextId);
   }
 
   /** Runs a command sentence already split into its command, attributes and query words. */
