@@ -54,6 +54,19 @@ describe("communes stack init", { timeout: 60_000 }, () => {
     expect(existsSync(settingsFile)).toBe(false);
   });
 
+  it("refuses to store real passwords under the demo's public passphrase, and creates nothing", async () => {
+    Object.assign(process.env, secrets);
+    for (const passphrase of [undefined, "communes-local-demo"]) {
+      if (passphrase === undefined) delete process.env.PULUMI_CONFIG_PASSPHRASE;
+      else process.env.PULUMI_CONFIG_PASSPHRASE = passphrase;
+      const result = await run("stack", "init", commune, "--stack", stack);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(new RegExp(`^communes: stack ${stack} would hold the commune's device passwords encrypted with a passphrase everyone knows: PULUMI_CONFIG_PASSPHRASE (is not set|is the demo's public communes-local-demo).*; no stack created\n$`));
+      expect(existsSync(settingsFile)).toBe(false);
+    }
+    process.env.PULUMI_CONFIG_PASSPHRASE = "communes-stack-init-test";
+  });
+
   it("without a value for every secret, names the missing ones and creates nothing", async () => {
     Object.assign(process.env, secrets);
     delete process.env.COMMUNES_SECRET_SIP_PASSWORD;
@@ -67,6 +80,7 @@ describe("communes stack init", { timeout: 60_000 }, () => {
     Object.assign(process.env, secrets);
     const result = await run("stack", "init", commune, "--stack", stack);
     expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`next: cd stacks/commune && bash ../../scripts/with-toolchain.sh pulumi preview --stack ${stack}`);
     const settings = readFileSync(settingsFile, "utf8");
     expect(settings).toContain(`commune:inventory: ${path.relative(path.join(repoRoot, "stacks/commune"), commune)}`);
     for (const name of ["routerPassword", "switchPassword", "switchEnableSecret", "endpointPassword", "sipPassword", "pppoePassword"]) {

@@ -90,6 +90,15 @@ describe("communes adopt against a lab office configured by hand", { timeout: 60
     if (copy) rmSync(copy.dir, { recursive: true, force: true });
   }, 120_000);
 
+  it("refuses a stack whose secrets would be under the demo's public passphrase, before reading anything", async () => {
+    lab.router.device.calls.clear();
+    const run = await communes(adoptArgs(lab, copy.dir, "thieu-trung"), { ...stack.env, ...passwords(lab, original), PULUMI_CONFIG_PASSPHRASE: "communes-local-demo" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^communes: stack thieu-trung would hold the commune's device passwords encrypted with a passphrase everyone knows: .*; nothing was read or written\n$/);
+    expect(lab.router.device.calls.size).toBe(0);
+    expect(existsSync(original)).toBe(false);
+  });
+
   it("writes a commune file that validates and plans like the lost one, imports without writing to the devices, and a preview then shows no changes", async () => {
     lab.router.device.calls.clear();
     const switchBefore = showRunningConfig(lab.switch.server.device.running);

@@ -68,6 +68,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     live = readFileSync(out, "utf8");
+    expect(live).toContain("Compared with what each stack recorded at its last `up` or refresh; the devices were not read");
 
     expect(live).toContain(`| xã Thiệu Trung | \`${stack.stack.name}\` | 0 | 3 | 0 | meeting room |`);
     expect(rows(live)).toEqual([
@@ -98,7 +99,26 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     writeFileSync(file, saved.stdout);
     const result = await communes("--from-json", file);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${live}\n`);
+    const withoutBasis = (report: string) => report.split("\n").filter((l) => !/^(Compared with|Read from saved)/.test(l)).join("\n");
+    expect(result.stdout).toContain("Read from saved `pulumi preview --json` output.");
+    expect(withoutBasis(result.stdout)).toBe(withoutBasis(`${live}\n`));
+  });
+
+  it("with --refresh, reads the devices first: a change made by hand shows, which a plain preview cannot see", async () => {
+    lab.router.device.execute("/system/identity/set", new Map([["name", "đổi tay"]]), []);
+    try {
+      const plain = await communes("--stack", stack.stack.name);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).not.toContain("đổi tay");
+      const refreshed = await communes("--stack", stack.stack.name, "--refresh");
+      expect(refreshed.stderr).toBe("");
+      expect(refreshed.code).toBe(0);
+      expect(refreshed.stdout).toContain("Compared with what the devices hold now: every device was read first (`pulumi preview --refresh`).");
+      expect(rows(refreshed.stdout)).toContain("| `entries.settings.name` | `đổi tay` | `xã Thiệu Trung` |");
+      expect(refreshed.stdout).toContain('/system identity set name="xã Thiệu Trung"');
+    } finally {
+      lab.router.device.execute("/system/identity/set", new Map([["name", "xã Thiệu Trung"]]), []);
+    }
   });
 
   it("says in one line when a saved preview is unreadable or a stack does not exist", async () => {
@@ -109,9 +129,8 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     expect(unreadable.stderr.trim().split("\n")).toEqual([expect.stringMatching(/garbage\.json is not JSON/)]);
 
     const missing = await communes("--stack", "no-such-commune", "--out", path.join(outDir, "missing.md"));
-    expect(missing.code).toBe(1);
-    expect(missing.stderr.trim().split("\n")).toEqual([expect.stringMatching(/the preview of stack no-such-commune failed: .*no-such-commune/)]);
-    expect(readFileSync(path.join(outDir, "missing.md"), "utf8")).toContain("| ? | `no-such-commune` | – | – | – | preview failed |");
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim().split("\n")[0]).toBe(`communes: no stack "no-such-commune" in the commune project (stacks: ${stack.stack.name})`);
 
     const usage = await communes("--concurrency", "0", "--all");
     expect(usage.code).toBe(2);

@@ -15,6 +15,7 @@ import type { StackConfig } from "@communes/lab";
 import { AdoptStackError, configureStack, importOffice, previewShowsNoChanges } from "./adopt-stack";
 import { communeYaml } from "./commune-yaml";
 import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor, type OfficeAccess } from "./device-access";
+import { unprotectedSecrets } from "../pulumi/passphrase";
 import { secretEnvName } from "../stack/secret-input";
 import { deviations, formatDeviation } from "./deviations";
 import { DeviceReadError, readEndpoint, readRouter, readSwitch, type LiveOffice } from "./read-devices";
@@ -94,6 +95,11 @@ export const adoptCommand: Command = {
 };
 
 async function adopt(provinceDir: string, identity: Identity, access: OfficeAccess, outFile: string | undefined, stack: string | undefined, out: Output): Promise<number> {
+  const unprotected = stack === undefined ? undefined : unprotectedSecrets(stack);
+  if (unprotected) {
+    out.stderr(`communes: ${unprotected}; nothing was read or written`);
+    return 1;
+  }
   const { targets, errors } = discover([provinceDir]);
   if (errors.length > 0 || !targets[0]) throw new UsageError(errors.join("; ") || `${provinceDir}: no province.yaml`);
   const target = targets[0];

@@ -19,6 +19,8 @@ export interface StackPreview {
   exports: string[];
   /** Endpoint vendors by system name, from the commune's inventory. */
   vendors: ReadonlyMap<string, Vendor>;
+  /** What the preview compared the inventory with. */
+  basis: PreviewBasis;
 }
 
 export interface FailedPreview {
@@ -81,8 +83,25 @@ function changeSection(change: ResourceChange, vendors: ReadonlyMap<string, Vend
   return out;
 }
 
+/** What the previews compared the inventory with. */
+export type PreviewBasis = "devices" | "recorded" | "saved";
+
+const BASIS_TEXT: Record<PreviewBasis, string> = {
+  devices: "Compared with what the devices hold now: every device was read first (`pulumi preview --refresh`).",
+  recorded:
+    "Compared with what each stack recorded at its last `up` or refresh; the devices were not read, so a change made on them by hand since does not show here (`communes drift` finds those; `--refresh` reads the devices).",
+  saved: "Read from saved `pulumi preview --json` output.",
+};
+
+const NO_CHANGES: Record<PreviewBasis, string> = {
+  devices: "No changes: the devices match the inventory.",
+  recorded: "No changes: the inventory matches what the stack recorded.",
+  saved: "No changes.",
+};
+
 export function renderReport(previews: readonly StackPreview[], failed: readonly FailedPreview[]): string {
   const out = ["# Preview report", ""];
+  for (const basis of new Set(previews.map((p) => p.basis))) out.push(BASIS_TEXT[basis], "");
   out.push("| Commune | Stack | Added | Changed | Removed | Risk flags |", "| --- | --- | ---: | ---: | ---: | --- |");
   for (const p of previews) {
     const n = counts(p.changes);
@@ -94,7 +113,7 @@ export function renderReport(previews: readonly StackPreview[], failed: readonly
   for (const p of previews) {
     out.push(`## ${p.commune ?? p.stack} (stack \`${p.stack}\`)`, "");
     if (p.changes.length === 0) {
-      out.push("No changes: the devices match the inventory.", "");
+      out.push(NO_CHANGES[p.basis], "");
       continue;
     }
     for (const router of p.exports) out.push(`Before anything changes, ${router}'s configuration is exported over SSH (\`/export\`, passwords hidden) and kept in the stack's history.`, "");

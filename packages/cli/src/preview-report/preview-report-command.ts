@@ -5,22 +5,24 @@ import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
 import { listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
 import { endpointVendors } from "./endpoint-vendors";
-import { renderReport, type FailedPreview, type StackPreview } from "./markdown";
+import { renderReport, type FailedPreview, type PreviewBasis, type StackPreview } from "./markdown";
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
 import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
 
-function toStackPreview(stack: string, preview: PreviewJson): StackPreview {
+function toStackPreview(stack: string, preview: PreviewJson, basis: PreviewBasis): StackPreview {
   const commune = communeOf(preview);
-  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview) };
+  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis };
 }
 
 export const previewReportCommand: Command = {
-  usage: `  communes preview-report [--stack <name>]... [--all] [--from-json <file>]... [--out <file.md>] [--concurrency <n>]
+  usage: `  communes preview-report [--stack <name>]... [--all] [--refresh] [--from-json <file>]... [--out <file.md>] [--concurrency <n>]
       A Markdown report for reviewers of what pulumi up would change, per commune and device:
       each property before → after, the RouterOS / IOS / endpoint API form, risk flags; secrets hidden.
       --stack runs pulumi preview --json for that stack of stacks/commune (repeatable), --all for
       every stack; --from-json reads a saved \`pulumi preview --json\` instead (repeatable).
+      The preview compares the inventory with what each stack recorded and reads no device;
+      --refresh reads every device first, as \`pulumi up --refresh\` will.
       --out writes the report to a file (default: standard output); --concurrency previews at
       most n stacks at a time (default 2).
       Exit: 0 report written (changes or not), 1 a preview failed (the report names it), 2 usage.`,
@@ -33,25 +35,27 @@ export const previewReportCommand: Command = {
         "from-json": { type: "string", multiple: true },
         out: { type: "string" },
         concurrency: { type: "string" },
+        refresh: { type: "boolean" },
       },
     });
     const stacks = values.stack ?? [];
     const files = values["from-json"] ?? [];
     if (values.all && stacks.length > 0) throw new UsageError("--all already takes every stack; drop --stack");
     if (!values.all && stacks.length === 0 && files.length === 0) throw new UsageError("preview-report needs --stack <name>, --all or --from-json <file>");
+    if (values.refresh && stacks.length === 0 && !values.all) throw new UsageError("--refresh reads the devices of the stacks it previews: give --stack or --all");
     const concurrency = Number(values.concurrency ?? "2");
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1, not ${JSON.stringify(values.concurrency)}`);
-    return report({ stacks, all: values.all ?? false, files, outFile: values.out, concurrency }, out);
+    return report({ stacks, all: values.all ?? false, refresh: values.refresh ?? false, files, outFile: values.out, concurrency }, out);
   },
 };
 
-async function report(args: { stacks: string[]; all: boolean; files: string[]; outFile: string | undefined; concurrency: number }, out: Output): Promise<number> {
+async function report(args: { stacks: string[]; all: boolean; refresh: boolean; files: string[]; outFile: string | undefined; concurrency: number }, out: Output): Promise<number> {
   const previews: StackPreview[] = [];
   const failed: FailedPreview[] = [];
   try {
     for (const file of args.files) {
       const preview = readPreviewFile(file);
-      previews.push(toStackPreview(stackOf(preview) ?? file, preview));
+      previews.push(toStackPreview(stackOf(preview) ?? file, preview, "saved"));
     }
   } catch (err) {
     if (!(err instanceof PreviewInputError)) throw err;
@@ -59,18 +63,22 @@ async function report(args: { stacks: string[]; all: boolean; files: string[]; o
     return 2;
   }
   let stacks = args.stacks;
-  if (args.all) {
+  if (args.all || stacks.length > 0) {
+    let known: string[];
     try {
-      stacks = await listStacks();
+      known = await listStacks();
     } catch (err) {
       if (!(err instanceof PulumiCliError)) throw err;
       out.stderr(`communes preview-report: cannot list the stacks: ${err.message}`);
       return 1;
     }
+    const unknown = stacks.filter((s) => !known.includes(s));
+    if (unknown.length > 0) throw new UsageError(`no stack ${unknown.map((s) => JSON.stringify(s)).join(", ")} in the commune project (stacks: ${known.join(", ") || "none"})`);
+    if (args.all) stacks = known;
   }
-  for (const outcome of await previewStacks(stacks, args.concurrency)) {
+  for (const outcome of await previewStacks(stacks, args.concurrency, args.refresh)) {
     if ("error" in outcome) failed.push({ stack: outcome.stack, reason: outcome.error });
-    else previews.push(toStackPreview(outcome.stack, outcome.preview));
+    else previews.push(toStackPreview(outcome.stack, outcome.preview, args.refresh ? "devices" : "recorded"));
   }
   const markdown = renderReport(previews, failed);
   if (args.outFile) {

@@ -1,6 +1,7 @@
 /**
  * `pulumi preview --json` of the commune stacks, a few at a time (each runs
- * the program; a preview asks the devices nothing). A preview that fails
+ * the program). A plain preview asks the devices nothing; with `refresh`,
+ * every device is read first, as `pulumi up --refresh` does. A preview that fails
  * says why, in Pulumi's words. Any of the stack's secret values found in the
  * output (a password pasted into a device's comment) is hidden.
  */
@@ -12,8 +13,8 @@ import { parsePreviewJson, previewErrors, type PreviewJson } from "./preview-jso
 
 export type PreviewOutcome = { stack: string; preview: PreviewJson } | { stack: string; error: string };
 
-async function previewStack(stack: string): Promise<PreviewOutcome> {
-  const [raw, secrets] = await Promise.all([runPulumi(["preview", "--json", "--stack", stack]), stackSecrets(stack)]);
+async function previewStack(stack: string, refresh: boolean): Promise<PreviewOutcome> {
+  const [raw, secrets] = await Promise.all([runPulumi(["preview", "--json", ...(refresh ? ["--refresh"] : []), "--stack", stack]), stackSecrets(stack)]);
   const result = redactor(secrets)(raw);
   let preview: PreviewJson | undefined;
   try {
@@ -27,6 +28,6 @@ async function previewStack(stack: string): Promise<PreviewOutcome> {
   return { stack, error: (errors.join(" ") || stderr || `pulumi preview exited with ${result.code}`).replace(/^error:\s*/, "") };
 }
 
-export function previewStacks(stacks: readonly string[], concurrency: number): Promise<PreviewOutcome[]> {
-  return mapLimit(stacks, concurrency, previewStack);
+export function previewStacks(stacks: readonly string[], concurrency: number, refresh: boolean): Promise<PreviewOutcome[]> {
+  return mapLimit(stacks, concurrency, (stack) => previewStack(stack, refresh));
 }

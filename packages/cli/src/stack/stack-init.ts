@@ -13,7 +13,8 @@ import { readLabRecord, type StackConfig } from "@communes/lab";
 import { loadCommune } from "../load-inventory";
 import type { Output } from "../output";
 import { isRunning, labDir } from "../lab/lab-dir";
-import { COMMUNE_PROJECT, listStacks, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
+import { unprotectedSecrets } from "../pulumi/passphrase";
+import { COMMUNE_PROJECT, listStacks, PulumiCliError, REPO_ROOT, runPulumi } from "../pulumi/pulumi-cli";
 import { secretEnvName, secretValues } from "./secret-input";
 import { writeStackSettings } from "./stack-settings";
 
@@ -55,6 +56,11 @@ export async function stackInit(file: string, options: StackInitOptions, out: Ou
   if (!loaded) return 1;
   const { province, commune, plan } = loaded;
   const stack = options.stack ?? defaultStackName(file, options.lab ?? false);
+  const unprotected = options.lab ? undefined : unprotectedSecrets(stack);
+  if (unprotected) {
+    out.stderr(`communes: ${unprotected}; no stack created`);
+    return 1;
+  }
   if ((await listStacks()).includes(stack)) {
     out.stderr(`communes: stack ${stack} already exists; change a setting with \`pulumi config set\`, or remove it with \`pulumi stack rm ${stack}\` first`);
     return 1;
@@ -84,6 +90,8 @@ export async function stackInit(file: string, options: StackInitOptions, out: Ou
     return 1;
   }
   out.stderr(`stack ${stack} created for ${commune.kind} ${commune.name}: settings in ${path.join(path.relative(process.cwd(), COMMUNE_PROJECT) || ".", `Pulumi.${stack}.yaml`)}${options.lab ? " (pointing at the lab)" : ""}`);
-  out.stderr(`next: cd ${path.relative(process.cwd(), COMMUNE_PROJECT) || "."} && pulumi preview --stack ${stack}`);
+  const project = path.relative(process.cwd(), COMMUNE_PROJECT);
+  const pulumi = `bash ${path.relative(COMMUNE_PROJECT, path.join(REPO_ROOT, "scripts", "with-toolchain.sh"))} pulumi`;
+  out.stderr(`next: ${project ? `cd ${project} && ` : ""}${pulumi} preview --stack ${stack}`);
   return 0;
 }
