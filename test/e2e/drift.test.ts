@@ -196,6 +196,17 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     expect(run.markdown).toContain("Result: **drift; some devices could not be checked**");
   });
 
+  it("a router that cannot be reached: one line for it, not one per menu, and no advice to run up", async () => {
+    await labs[1]!.router.close();
+    const run = await drift("--stack", names[1]!);
+    expect(run.code).toBe(3);
+    const router = devicesOf(run.json, names[1]!)["thieu-toan-r1"]!;
+    expect(router.status).toBe("could-not-check");
+    expect(router.errors).toEqual([expect.stringMatching(/^127\.0\.0\.1: could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)$/)]);
+    expect(JSON.stringify(run.json)).not.toMatch(/run up/);
+    expect(run.markdown).not.toMatch(/run up/);
+  });
+
   it("a stack that cannot be opened at all: every device it records could not be checked", async () => {
     process.env.PULUMI_CONFIG_PASSPHRASE = "not-the-passphrase";
     try {

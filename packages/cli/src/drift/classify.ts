@@ -43,6 +43,27 @@ function cleanMessage(message: string): string {
   return message.trim().replace(/^error: /, "").replace(/^Preview failed: /, "");
 }
 
+/** `<host> /ip/address: could not read the menu: <cause>`, as the provider words a router menu it could not read. */
+const MENU_ERROR = /^(\S+) (\/[\w/-]+): (.*)$/s;
+
+/**
+ * A device's errors with those that differ only by the router menu merged:
+ * an unreachable router is one line naming how many menus it left unread,
+ * not one line per menu.
+ */
+function mergeMenuErrors(errors: readonly string[]): string[] {
+  const byCause = new Map<string, Array<{ menu: string; error: string }>>();
+  for (const error of new Set(errors)) {
+    const m = MENU_ERROR.exec(error);
+    const cause = m ? `${m[1]}: ${m[3]}` : error;
+    byCause.set(cause, [...(byCause.get(cause) ?? []), { menu: m?.[2] ?? "", error }]);
+  }
+  return [...byCause].map(([cause, found]) => {
+    if (found.length === 1) return found[0]!.error;
+    return `${cause} (${found.length} menus${found.length <= 3 ? `: ${found.map((f) => f.menu).join(", ")}` : ""})`;
+  });
+}
+
 function stringKeys(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((k): k is string => typeof k === "string") : [];
 }
@@ -127,7 +148,7 @@ export function classify(run: RefreshRun): StackAudit {
       name,
       kind,
       status: combine([d.errors.length > 0 ? "could-not-check" : "clean", d.findings.length > 0 ? "drift" : "clean"]),
-      errors: [...new Set(d.errors)],
+      errors: mergeMenuErrors(d.errors),
       // Resources are read in parallel: order the findings by menu, then property.
       findings: d.findings.sort((a, b) => (a.resource ?? "").localeCompare(b.resource ?? "") || a.property.localeCompare(b.property)),
     }));

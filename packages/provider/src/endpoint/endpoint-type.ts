@@ -61,14 +61,15 @@ async function verifyRegistration(driver: EndpointDriver, settings: EndpointSett
   }
 }
 
-async function withDriver<T>(name: string, ctx: OperationContext, body: (driver: EndpointDriver, c: EndpointConnection) => Promise<T>): Promise<T> {
+/** `reading`: a read (refresh, drift audit) changes nothing, so a lost connection gives no advice to run up. */
+async function withDriver<T>(name: string, ctx: OperationContext, body: (driver: EndpointDriver, c: EndpointConnection) => Promise<T>, reading = false): Promise<T> {
   const c = connection(ctx.config);
   let driver: EndpointDriver | undefined;
   try {
     driver = driverFor(name, c);
     return await body(driver, c);
   } catch (err) {
-    if (err instanceof EndpointConnectionError) throw new OperationError(`${err.message}; run up again`);
+    if (err instanceof EndpointConnectionError) throw new OperationError(`${err.message}; ${reading ? "could not read the endpoint" : "run up again"}`);
     if (err instanceof EndpointError) throw new OperationError(err.message);
     throw err;
   } finally {
@@ -126,7 +127,7 @@ export const endpointType: ResourceType<EndpointInputs, EndpointState> = {
       for (const n of names) if (WRITE_ONLY.has(n) && like.settings[n] !== undefined) have[n] = like.settings[n];
       const inputs = { systemName: like.systemName, settings: have };
       return { state: { ...inputs, registration: like.registration ?? [] }, inputs };
-    });
+    }, true);
   },
 
   async update(_id, olds, news, ctx) {

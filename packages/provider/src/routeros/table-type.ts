@@ -45,6 +45,14 @@ function deviceError(err: unknown, where: string, applied: number, total: number
   return err instanceof Error ? err : new Error(String(err));
 }
 
+/** A read (refresh, drift audit) changes nothing, so its errors say what could not be read and give no advice to run up. */
+function readError(err: unknown, where: string): Error {
+  if (err instanceof RouterOsTrapError) return new OperationError(`${where}: the router refused to print the menu: ${err.message}`);
+  if (err instanceof RouterOsAuthError || err instanceof RouterOsTlsPinError) return new OperationError(`${where}: ${err.message}`);
+  if (err instanceof RouterOsConnectionError) return new OperationError(`${where}: could not read the menu: ${err.message}`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
 async function converge(inputs: TableState, ctx: OperationContext, written?: TableState): Promise<TableState> {
   const connection = routerConnection(ctx.config);
   const where = `${connection.host} ${inputs.path}`;
@@ -106,7 +114,7 @@ export const tableType: ResourceType<TableInputs, TableState> = {
     try {
       observed = (await readTable(transportFor(connection), table)).state;
     } catch (err) {
-      throw deviceError(err, `${connection.host} ${table.path}`, 0, 0, state as TableState);
+      throw readError(err, `${connection.host} ${table.path}`);
     }
     if (table.ownership === "merge") {
       // Only the entries this resource manages are its state; the others belong to nobody.
