@@ -153,9 +153,9 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     const devices = devicesOf(run.json, names[0]!);
     expect(devices["thieu-trung-r1"]!.findings).toEqual([
       { kind: "changed", resource: "/ip/address", property: 'entries["10.40.7.1/24 vlan20-staff"].comment', recorded: "Mạng cán bộ, công chức", live: "sửa tay" },
-      { kind: "missing", resource: "/ip/dhcp-server/lease", property: `entries["${lease["mac-address"]}"]`, recorded: { address: lease.address, comment: lease.comment, "mac-address": lease["mac-address"], server: lease.server } },
-      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", comment: "tạm [secret]" } },
-      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", comment: "thêm bằng tay" } },
+      { kind: "missing", resource: "/ip/dhcp-server/lease", property: `entries["${lease["mac-address"]}"]`, recorded: { address: lease.address, "mac-address": lease["mac-address"], server: lease.server, comment: lease.comment, disabled: "false" } },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", action: "accept", log: "false", comment: "tạm [secret]", disabled: "false" } },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", action: "accept", log: "false", comment: "thêm bằng tay", disabled: "false" } },
     ]);
     expect(devices["thieu-trung-sw1"]!.findings).toEqual([
       { kind: "changed", property: 'ports["GigabitEthernet1/0/1"].description', recorded: "Phong lam viec", live: "Phong khach" },

@@ -26,7 +26,7 @@ describe("drift classification", () => {
       { kind: "changed", resource: "/ip/firewall/filter", property: "order", recorded: ["a", "b"], live: ["b", "a"] },
     ]);
     expect(stepFindings(step(["x", "a", "b"], { x: { chain: "input" }, a: {}, b: {} }, { 'entries["x"]': { kind: "add" }, "order[0]": { kind: "update" }, "order[2]": { kind: "add" } }), "/ip/firewall/filter")).toEqual([
-      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["x"]', live: { chain: "input" } },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["x"]', live: { chain: "input", action: "accept", log: "false", disabled: "false" } },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe("drift classification", () => {
       newState: { inputs: { order: ["b"], entries: { b: {} } } },
       detailedDiff: { 'entries["a"]': { kind: "delete" }, "order[0]": { kind: "update" }, "order[1]": { kind: "delete" } },
     };
-    expect(stepFindings(step, "/ip/firewall/filter")).toContainEqual({ kind: "missing", resource: "/ip/firewall/filter", property: 'entries["a"]', recorded: { chain: "input", action: "accept" } });
+    expect(stepFindings(step, "/ip/firewall/filter")).toContainEqual({ kind: "missing", resource: "/ip/firewall/filter", property: 'entries["a"]', recorded: { chain: "input", action: "accept", log: "false", disabled: "false" } });
   });
 
   it("a device with an error is could-not-check even when nothing else was found; a failed stack leaves none clean", () => {
