@@ -62,6 +62,14 @@ describe("communes validate: the example province", () => {
   it("wrong usage exits 2 with the usage text", async () => {
     expect((await run(["validate"])).code).toBe(2);
     expect((await run(["frobnicate"])).stderr).toMatch(/unknown command "frobnicate"/);
+    // A typo gets one line with the nearest command or option, then only that command's usage.
+    const typo = await run(["valdate", "examples/thanh-hoa"]);
+    expect([typo.code, typo.stderr.split("\n")[0]]).toEqual([2, 'communes: unknown command "valdate"; did you mean validate?']);
+    const option = await run(["plan", "examples/thanh-hoa/communes/thieu-trung.yaml", "--jsn"]);
+    expect(option.code).toBe(2);
+    expect(option.stderr.split("\n")[0]).toBe("communes: plan has no option --jsn; did you mean --json?");
+    expect(option.stderr).toContain("communes plan");
+    expect(option.stderr).not.toContain("communes drift");
     expect((await run(["validate", "no/such/dir"])).code).toBe(2);
   });
 });

@@ -176,10 +176,10 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
     lab.switch.server.device.running.vlans.set(99, "camera");
     lab.router.device.calls.clear();
 
-    const run = await communes(adoptArgs(lab, copy.dir, "never-created"), passwords(lab, original));
+    const run = await communes(adoptArgs(lab, copy.dir, "never-created"), { ...passwords(lab, original), PULUMI_CONFIG_PASSPHRASE: "communes-e2e" });
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
-    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời: live chain=input protocol=tcp dst-port=8291 comment=winbox tạm thời, intended removed");
+    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời: live chain=input action=accept protocol=tcp dst-port=8291 log=false comment=winbox tạm thời disabled=false, intended removed");
     expect(lines).toContain('unintended change: switch thieu-trung-sw1: vlan 99: live "camera", intended (absent)');
     expect(lines.filter((l) => l.startsWith("unintended change:"))).toHaveLength(2);
     expect(run.stderr).toContain("communes: 2 unintended changes: decide on each (change the device or the file), then import; nothing was imported");

@@ -3,7 +3,8 @@
  * codes: 0 fine, 1 problems found, 2 wrong usage (each command documents
  * more). A mistake in the inventory never produces a stack trace.
  */
-import { COMMANDS } from "./commands";
+import { closest } from "@communes/inventory";
+import { COMMANDS, type Command } from "./commands";
 import { UsageError, type Output } from "./output";
 
 function help(): string {
@@ -14,23 +15,43 @@ A province directory holds province.yaml and communes/*.yaml; a commune file
 belongs to the province.yaml in its directory or above it.`;
 }
 
+/** The long options a command's usage names, for "did you mean". */
+function optionsOf(command: Command): string[] {
+  return [...new Set([...command.usage.matchAll(/--[a-z][a-z-]*/g)].map((m) => m[0]))];
+}
+
+/** A usage mistake in one line, then how to use that command (not every command). */
+function usageError(err: Error & { code?: string }, name: string, command: Command): string {
+  const unknown = err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" ? /'([^']+)'/.exec(err.message)?.[1] : undefined;
+  let message = err.message;
+  if (unknown !== undefined) {
+    const near = closest(unknown, optionsOf(command));
+    message = `${name} has no option ${unknown}${near ? `; did you mean ${near}?` : ""}`;
+  }
+  return `communes: ${message}\n\nUsage:\n${command.usage}`;
+}
+
 export async function main(argv: readonly string[], out: Output): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "help" || name === "--help" || name === "-h") {
     out.stdout(help());
-    return command === undefined ? 2 : 0;
+    return name === undefined ? 2 : 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!command) {
+    const near = closest(name, Object.keys(COMMANDS));
+    out.stderr(`communes: unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ""}\ncommands: ${Object.keys(COMMANDS).join(", ")}; \`communes help\` shows how to use each`);
+    return 2;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    out.stdout(`Usage:\n${command.usage}`);
+    return 0;
   }
   try {
-    const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!entry) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
-    if (rest.includes("--help") || rest.includes("-h")) {
-      out.stdout(`Usage:\n${entry.usage}`);
-      return 0;
-    }
-    return await entry.run(rest, out);
+    return await command.run(rest, out);
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      out.stderr(`communes: ${(err as Error).message}\n\n${help()}`);
+      out.stderr(usageError(err as Error, name, command));
       return 2;
     }
     throw err;

@@ -4,6 +4,7 @@ export * from "./discover";
 export * from "./inventory";
 export type * from "./model/model";
 export { expandPorts } from "./model/ports";
+export { closest } from "./schema/suggest";
 export * from "./plan/commune-plan";
 export * from "./addressing/cidr";
 export type { Commune, Province } from "./schema/schema-types.generated";

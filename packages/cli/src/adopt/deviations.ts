@@ -5,7 +5,7 @@
  * endpoints. Every line is something the engineer must decide on; nothing
  * is dropped. Pure.
  */
-import { canonicalEntry, entryKey, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
+import { canonicalEntry, entryInFull, entryKey, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
 import { normalisePort, observedState } from "@communes/switch";
 import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
@@ -52,7 +52,7 @@ function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: 
     const desired = desiredTable(t.path, t.entries);
     const observed = live.router.tables[t.path] ?? { path: t.path, entries: {} };
     for (const change of planChanges(table, desired, observed)) {
-      if (change.op === "remove") out.push({ device, what: `${t.path} ${change.key}`, live: show(observed.entries[change.key]), intended: "removed" });
+      if (change.op === "remove") out.push({ device, what: `${t.path} ${change.key}`, live: show(observed.entries[change.key] && entryInFull(table, observed.entries[change.key]!)), intended: "removed" });
       else if (change.op === "add") out.push({ device, what: `${t.path} ${change.key}`, live: ABSENT, intended: show(change.values) });
       else if (change.op === "set") {
         const current = observed.entries[change.key] ?? {};

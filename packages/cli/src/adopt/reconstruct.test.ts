@@ -106,7 +106,7 @@ describe("rebuilding a commune from its devices", () => {
     const inventory = loadInventory({ provinceFile: province, communeFiles: [file] }, (f) => (f === file ? communeYaml(document, "x") : readFileSync(f, "utf8")));
     expect(inventory.diagnostics).toEqual([]);
     const found = deviations(p, inventory.communes[0]!, inventory.plans[0]!, live);
-    expect(found).toContainEqual({ device: "router thieu-trung-r1", what: "/ip/firewall/filter allow winbox from anywhere", live: "chain=input action=accept protocol=tcp dst-port=8291 comment=allow winbox from anywhere", intended: "removed" });
+    expect(found).toContainEqual({ device: "router thieu-trung-r1", what: "/ip/firewall/filter allow winbox from anywhere", live: "chain=input action=accept protocol=tcp dst-port=8291 log=false comment=allow winbox from anywhere disabled=false", intended: "removed" });
     expect(found).toContainEqual({ device: "switch thieu-trung-sw1", what: "vlan 20", live: '"can-bo"', intended: '"staff"' });
   });
 

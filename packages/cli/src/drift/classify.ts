@@ -5,7 +5,7 @@
  * devices that could not be read. A device is clean only when every one of
  * its resources was read without error.
  */
-import { MENU_TABLES } from "@communes/routeros";
+import { entryInFull, MENU_TABLES } from "@communes/routeros";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
 import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
@@ -78,18 +78,11 @@ function orderFinding(resource: string | undefined, olds: unknown, news: unknown
   return { kind: "changed", ...(resource ? { resource } : {}), property: "order", recorded, live };
 }
 
-/**
- * A router entry as the device holds it: the stack keeps entries in
- * canonical form, without the fields at their RouterOS default, so a rule
- * added by hand would show no `action` when it accepts. The defaults are put
- * back, in the menu's field order.
- */
-function entryInFull(resource: string | undefined, entry: unknown): unknown {
+/** A router entry in full (defaults put back: a rule that accepts says so); anything else as it is. */
+function entryInFullOf(resource: string | undefined, entry: unknown): unknown {
   const table = MENU_TABLES.find((t) => t.path === resource);
   if (!table || typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
-  const given = entry as Record<string, unknown>;
-  const fields = Object.entries(table.fields).flatMap(([name, field]) => (name in given ? [[name, given[name]]] : field.default !== "" ? [[name, field.default]] : []));
-  return Object.fromEntries([...fields, ...Object.entries(given).filter(([name]) => !(name in table.fields))]);
+  return entryInFull(table, entry as Record<string, string>);
 }
 
 export function stepFindings(step: RefreshStep, resource: string | undefined): Finding[] {
@@ -107,8 +100,8 @@ export function stepFindings(step: RefreshStep, resource: string | undefined): F
       continue;
     }
     const ownedEntry = path.length === 2 && owned.includes(String(path[0]));
-    if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: entryInFull(resource, valueAt(news, path)) ?? null });
-    else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: entryInFull(resource, valueAt(olds, path)) ?? null });
+    if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: entryInFullOf(resource, valueAt(news, path)) ?? null });
+    else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: entryInFullOf(resource, valueAt(olds, path)) ?? null });
     else findings.push({ kind: "changed", ...at, property, recorded: valueAt(olds, path) ?? null, live: valueAt(news, path) ?? null });
   }
   const reordered = order ? orderFinding(resource, olds.order, news.order) : undefined;

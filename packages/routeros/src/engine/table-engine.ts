@@ -25,6 +25,17 @@ export interface Problem {
   reason: string;
 }
 
+/**
+ * An entry as the device holds it, for people to read: the canonical form
+ * leaves out fields at their default, so a rule that accepts has no
+ * `action`; here every field with a non-empty default is put back, in the
+ * menu's field order (fields the table does not know come last).
+ */
+export function entryInFull(table: MenuTable, entry: Readonly<Record<string, string>>): Entry {
+  const known = Object.entries(table.fields).flatMap(([name, field]): Array<[string, string]> => (entry[name] !== undefined ? [[name, entry[name]]] : field.default !== "" ? [[name, field.default]] : []));
+  return Object.fromEntries([...known, ...Object.entries(entry).filter(([name]) => !(name in table.fields))]);
+}
+
 /** The canonical form of an entry; problems for fields the table does not know. */
 export function canonicalEntry(table: MenuTable, fields: Readonly<Record<string, string>>): { entry: Entry; problems: Problem[] } {
   const entry: Entry = {};
