@@ -187,5 +187,12 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
     expect(existsSync(original)).toBe(true);
     expect(existsSync(path.join(projectDir, "Pulumi.never-created.yaml"))).toBe(false);
     expect(writes(lab)).toEqual([]);
+
+    // Adopting it again, now that the province has its file: refused, naming that file.
+    const other = path.join(path.dirname(original), "other.yaml");
+    const again = await communes([...adoptArgs(lab, copy.dir), "--out", other], passwords(lab, original));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^communes: the province already has xã Thiệu Trung \(code \d+\) in .*thieu-trung\.yaml; .*nothing was written\n$/);
+    expect(existsSync(other)).toBe(false);
   });
 });

@@ -145,6 +145,11 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
     out.stderr(`communes: ${file} already exists; adopt writes a new commune file (give another --out)`);
     return 1;
   }
+  const already = existing.communes.find((c) => c.code === rebuilt.document.code || c.name === rebuilt.document.name);
+  if (already) {
+    out.stderr(`communes: the province already has ${already.kind} ${already.name} (code ${already.code}) in ${path.relative(process.cwd(), already.file)}; adopt writes the file of a commune that has none (move that file out of the province to adopt the office again); nothing was written`);
+    return 1;
+  }
   const schema = path.relative(path.dirname(file), path.join(REPO_ROOT, "schemas", "commune.schema.json"));
   const text = communeYaml(rebuilt.document, schema);
   const checked = loadInventory({ provinceFile: target.provinceFile, communeFiles: [...target.communeFiles, file] }, (f) => (f === file ? text : readFileSync(f, "utf8")));
@@ -153,7 +158,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   const plan = checked.plans.find((p) => p.file === file);
   if (problems.length > 0 || !commune || !plan) {
     for (const x of problems) out.stdout(formatDiagnostic(x));
-    out.stderr(`communes: the office as read does not make a valid commune file; nothing was written`);
+    out.stderr(`communes: the office as read does not make a valid commune file: the problems above are located in ${path.relative(process.cwd(), file)} as it would have been written; nothing was written`);
     return 1;
   }
   writeFileSync(file, text);
