@@ -9,7 +9,7 @@ import { entryInFull, MENU_TABLES } from "@communes/routeros";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
 import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
-import { parsePath, valueAt } from "../pulumi/property-path";
+import { byReadingOrder, parsePath, valueAt } from "../pulumi/property-path";
 
 export interface RefreshStep {
   op: string;
@@ -93,7 +93,7 @@ export function stepFindings(step: RefreshStep, resource: string | undefined): F
   const at = resource ? { resource } : {};
   const findings: Finding[] = [];
   let order = false;
-  for (const [property, { kind }] of Object.entries(step.detailedDiff ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [property, { kind }] of Object.entries(step.detailedDiff ?? {}).sort(([a], [b]) => byReadingOrder(a, b))) {
     const path = parsePath(property);
     if (type === TABLE_TYPE && path[0] === "order") {
       order = true;
@@ -158,10 +158,10 @@ export function classify(run: RefreshRun): StackAudit {
       status: combine([d.errors.length > 0 ? "could-not-check" : "clean", d.findings.length > 0 ? "drift" : "clean"]),
       errors: mergeMenuErrors(d.errors),
       // Resources are read in parallel: order the findings by menu, then property.
-      findings: d.findings.sort((a, b) => (a.resource ?? "").localeCompare(b.resource ?? "") || a.property.localeCompare(b.property)),
+      findings: d.findings.sort((a, b) => byReadingOrder(a.resource ?? "", b.resource ?? "") || byReadingOrder(a.property, b.property)),
     }));
   const kindOrder: DeviceKind[] = ["router", "switch", "endpoint"];
-  audits.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name));
+  audits.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || byReadingOrder(a.name, b.name));
   const status = combine([...audits.map((d) => d.status), ...(errors.length > 0 || audits.length === 0 ? (["could-not-check"] as const) : [])]);
   return { stack: run.stack, commune, status, errors, devices: audits, seconds: run.seconds };
 }

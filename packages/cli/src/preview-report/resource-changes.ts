@@ -5,7 +5,7 @@
  * redacted here, so nothing downstream can show a secret.
  */
 import type { PreviewJson, PreviewStep } from "./preview-json";
-import { ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
+import { byReadingOrder, ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
 import { parseUrn } from "../pulumi/urn";
 
@@ -58,7 +58,7 @@ export function leafChanges(prefix: Segment[], before: unknown, after: unknown):
   const a = new Map<string, { path: Segment[]; value: unknown }>();
   leaves(before, prefix, b);
   leaves(after, prefix, a);
-  const keys = [...new Set([...b.keys(), ...a.keys()])].sort();
+  const keys = [...new Set([...b.keys(), ...a.keys()])].sort(byReadingOrder);
   return keys
     .filter((k) => JSON.stringify(b.get(k)?.value) !== JSON.stringify(a.get(k)?.value))
     .map((k) => ({ path: (b.get(k) ?? a.get(k))!.path, before: b.get(k)?.value, after: a.get(k)?.value }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPath, parsePath, valueAt } from "./property-path";
+import { byReadingOrder, formatPath, parsePath, valueAt } from "./property-path";
 
 describe("engine property paths", () => {
   it.each([
@@ -20,5 +20,12 @@ describe("engine property paths", () => {
     expect(valueAt(state, ["ports", "Gi1/0/5", "accessVlan"])).toBe(20);
     expect(valueAt(state, ["order", 1])).toBe("b");
     expect(valueAt(state, ["ports", "Gi1/0/6", "accessVlan"])).toBeUndefined();
+  });
+});
+
+describe("reading order", () => {
+  it("puts port 9 before port 10, as people count", () => {
+    const ports = ['ports["GigabitEthernet1/0/10"]', 'ports["GigabitEthernet1/0/9"]', 'ports["GigabitEthernet1/0/1"]'];
+    expect(ports.sort(byReadingOrder)).toEqual(['ports["GigabitEthernet1/0/1"]', 'ports["GigabitEthernet1/0/9"]', 'ports["GigabitEthernet1/0/10"]']);
   });
 });

@@ -52,3 +52,8 @@ export function valueAt(value: unknown, segments: readonly Segment[]): unknown {
   }
   return current;
 }
+
+/** Order for property paths and names as people read them: GigabitEthernet1/0/9 before GigabitEthernet1/0/10. */
+export function byReadingOrder(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
