@@ -188,7 +188,25 @@ function collapse(errors: ErrorObject[]): ErrorObject[] {
       result = result.filter((e) => !(here(e) && (e.keyword === "const" || e.keyword === "type" || e.keyword === "enum")));
     }
   }
-  return result.filter((e) => e.keyword !== "oneOf" && e.keyword !== "anyOf");
+  return withoutEchoes(result).filter((e) => e.keyword !== "oneOf" && e.keyword !== "anyOf");
+}
+
+/**
+ * if/then/else on a property whose own value is wrong (`role: acess`):
+ * whichever branch ajv took only echoes that mistake (`zone` "not allowed
+ * here"), so its errors go and the property's own error stands.
+ */
+function withoutEchoes(errors: ErrorObject[]): ErrorObject[] {
+  let result = errors;
+  for (const cond of errors.filter((e) => e.keyword === "if")) {
+    const base = cond.schemaPath.replace(/\/if$/, "");
+    const condition = ((cond.parentSchema as JsonSchema | undefined)?.if as JsonSchema | undefined)?.properties as JsonSchema | undefined;
+    const keys = Object.keys(condition ?? {});
+    const wrong = errors.some((e) => e !== cond && keys.some((k) => e.instancePath === `${cond.instancePath}/${k}`));
+    if (!wrong) continue;
+    result = result.filter((e) => !(e.instancePath.startsWith(cond.instancePath) && (e.schemaPath.startsWith(`${base}/then/`) || e.schemaPath.startsWith(`${base}/else/`))));
+  }
+  return result;
 }
 
 export function validateDocument(kind: DocumentKind, file: YamlFile): Diagnostic[] {
