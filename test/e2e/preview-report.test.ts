@@ -70,7 +70,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     live = readFileSync(out, "utf8");
     expect(live).toContain("Compared with what each stack recorded at its last `up` or refresh; the devices were not read");
 
-    expect(live).toContain(`| xã Thiệu Trung | \`${stack.stack.name}\` | 0 | 3 | 0 | meeting room |`);
+    expect(live).toContain(`| xã Thiệu Trung | \`${stack.stack.name}\` | 0 | 3 | 0 | zone change, meeting room |`);
     expect(rows(live)).toEqual([
       "| `entries.dhcp-citizen-wifi.lease-time` | `7200` | `14400` |",
       '| `ports["GigabitEthernet1/0/13"].accessVlan` | `40` | `30` |',
@@ -85,7 +85,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     const sections = live.split(/^### /m).slice(1);
     const flagsOf = (device: string) => [...sections.find((s) => s.startsWith(device))!.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
     expect(flagsOf("thieu-trung-r1")).toEqual([]);
-    expect(flagsOf("thieu-trung-sw1")).toEqual(["meeting room"]);
+    expect(flagsOf("thieu-trung-sw1")).toEqual(["zone change", "meeting room"]);
     expect(flagsOf("Hội trường UBND xã Thiệu Trung")).toEqual(["meeting room"]);
 
     expect(secrets.length).toBeGreaterThanOrEqual(4);

@@ -78,6 +78,17 @@ describe("preview steps → device changes", () => {
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["management", "uplinks"]);
   });
 
+  it("an access port moved to another zone, or an unused port opened, is a zone change", () => {
+    const sw = (port: Record<string, unknown>) => ({ hostname: "sw1", vlans: { "30": "service-centre", "40": "citizen-wifi" }, ports: { "GigabitEthernet1/0/9": port }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" }, defaultGateway: "10.0.0.1", vtyTransport: "ssh" });
+    const access = (vlan: number) => ({ mode: "access", accessVlan: vlan, shutdown: false, portfast: true });
+    const moved = only([step("update", SWITCH_TYPE, "sw1", sw(access(30)), sw(access(40)), { 'ports["GigabitEthernet1/0/9"].accessVlan': { kind: "update" } })]);
+    expect(riskFlags(moved)).toEqual([{ flag: "zones", reason: "GigabitEthernet1/0/9 moves from VLAN 30 (service-centre) to VLAN 40 (citizen-wifi): what is plugged in there joins that zone, with its access" }]);
+    const opened = only([step("update", SWITCH_TYPE, "sw1", sw({ mode: "access", accessVlan: 1, shutdown: true, portfast: false }), sw(access(40)), { 'ports["GigabitEthernet1/0/9"].shutdown': { kind: "update" } })]);
+    expect(riskFlags(opened).map((r) => r.reason)).toEqual(["GigabitEthernet1/0/9 is opened in VLAN 40 (citizen-wifi): anyone plugging in there joins that zone"]);
+    const described = only([step("update", SWITCH_TYPE, "sw1", sw({ ...access(30), description: "a" }), sw({ ...access(30), description: "b" }), { 'ports["GigabitEthernet1/0/9"].description': { kind: "update" } })]);
+    expect(riskFlags(described)).toEqual([]);
+  });
+
   it("secrets never come through: Pulumi's [secret] and anything named a password", () => {
     const settings = (user: string) => ({ "sip.user": user, "sip.password": "s3cr3t-value", "h323.alias": "[secret]" });
     const change = only([step("update", ENDPOINT_TYPE, "Phòng họp", { systemName: "Phòng họp", settings: settings("a") }, { systemName: "Phòng họp", settings: settings("b") }, { 'settings["sip.user"]': { kind: "update" }, 'settings["sip.password"]': { kind: "update" } })]);

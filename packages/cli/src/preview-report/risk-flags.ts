@@ -1,17 +1,19 @@
 /**
  * What a reviewer must look at twice, with the reason: changes on the
  * management path (losing the device), on the uplinks (losing the office's
- * lines), to the firewall, and anything that can interrupt a meeting in the
- * meeting room.
+ * lines), to the firewall, a switch port moved to another zone or opened
+ * (what is plugged in there gets that zone's access), and anything that can
+ * interrupt a meeting in the meeting room.
  */
 import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ResourceChange } from "./resource-changes";
 
-export type RiskFlag = "management" | "uplinks" | "firewall" | "meeting-room";
+export type RiskFlag = "management" | "uplinks" | "firewall" | "zones" | "meeting-room";
 
 export const FLAG_LABELS: Record<RiskFlag, string> = {
   management: "management path",
   uplinks: "uplinks",
   firewall: "firewall",
+  zones: "zone change",
   "meeting-room": "meeting room",
 };
 
@@ -50,6 +52,7 @@ function routerRisks(change: ResourceChange): Risk[] {
 interface Port {
   mode?: string;
   accessVlan?: number;
+  shutdown?: boolean;
 }
 
 function switchRisks(change: ResourceChange): Risk[] {
@@ -71,6 +74,13 @@ function switchRisks(change: ResourceChange): Risk[] {
       risks.push({ flag: "management", reason: `${key} is a trunk: it carries the management VLAN` }, { flag: "uplinks", reason: `${key} is a trunk: the switch's way to the router` });
     }
     if (ports.some((p) => p?.accessVlan !== undefined && meeting.has(p.accessVlan))) risks.push({ flag: "meeting-room", reason: `${key} is or becomes a meeting-room port` });
+    const [was, will] = ports;
+    const vlan = (id: number | undefined) => `VLAN ${id}${after.vlans?.[String(id)] ?? before.vlans?.[String(id)] ? ` (${after.vlans?.[String(id)] ?? before.vlans?.[String(id)]})` : ""}`;
+    if (was?.shutdown === true && will?.shutdown === false && will.mode === "access") {
+      risks.push({ flag: "zones", reason: `${key} is opened in ${vlan(will.accessVlan)}: anyone plugging in there joins that zone` });
+    } else if (was?.mode === "access" && will?.mode === "access" && !will.shutdown && was.accessVlan !== will.accessVlan) {
+      risks.push({ flag: "zones", reason: `${key} moves from ${vlan(was.accessVlan)} to ${vlan(will.accessVlan)}: what is plugged in there joins that zone, with its access` });
+    }
   }
   return risks;
 }
