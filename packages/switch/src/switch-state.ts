@@ -29,3 +29,16 @@ export interface SwitchState {
 }
 
 export const RESERVED_VLANS = new Set([1, 1002, 1003, 1004, 1005]);
+
+/**
+ * What a switch is left with when its stack lets it go: every managed port
+ * back to a plain access port in VLAN 1, the VLANs removed; the management
+ * address, gateway and vty lines stay, so the switch remains reachable.
+ */
+export function releasedState(state: SwitchState): SwitchState {
+  return {
+    ...state,
+    vlans: {},
+    ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, { mode: "access" as const, accessVlan: 1, shutdown: false, portfast: false }])),
+  };
+}

@@ -52,8 +52,13 @@ function flagsOf(changes: readonly ResourceChange[]): RiskFlag[] {
 function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): { title: string; lang: string; lines: string[] } | undefined {
   if (change.type === TABLE_TYPE) return { title: "RouterOS script", lang: "routeros", lines: routerOsLines(change) };
   if (change.type === SWITCH_TYPE) {
-    const title = change.op === "add" ? "IOS configuration (against a switch holding none of it)" : "IOS configuration";
-    return change.op === "remove" ? { title: "IOS configuration: the managed ports return to their defaults and the VLANs are removed; the management address stays", lang: "", lines: [] } : { title, lang: "", lines: iosLines(change) };
+    const title =
+      change.op === "add"
+        ? "IOS configuration (against a switch holding none of it)"
+        : change.op === "remove"
+          ? "IOS configuration (the switch is let go: its managed ports back to defaults, its VLANs removed, its management address kept)"
+          : "IOS configuration";
+    return { title, lang: "", lines: iosLines(change) };
   }
   if (change.type === ENDPOINT_TYPE) {
     const vendor = vendors.get(change.device);

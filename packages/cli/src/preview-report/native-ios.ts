@@ -1,5 +1,5 @@
 /** A switch's change as the IOS configuration lines the provider will send (the switch planner's own). */
-import { planIosCommands, type SwitchState } from "@communes/switch";
+import { planIosCommands, releasedState, type SwitchState } from "@communes/switch";
 import type { ResourceChange } from "./resource-changes";
 
 /** A switch holding none of the managed configuration: what a new switch resource is planned against. */
@@ -7,9 +7,12 @@ function blank(want: SwitchState): SwitchState {
   return { hostname: "", vlans: {}, ports: {}, management: { vlan: want.management.vlan, address: "", mask: "" }, defaultGateway: "", vtyTransport: "none" };
 }
 
-/** Lines in configuration mode; empty for a removal (the provider resets the ports and removes the VLANs). */
+/** Lines in configuration mode; for a removal, those that release the switch (ports reset, VLANs removed, management kept). */
 export function iosLines(change: ResourceChange): string[] {
-  if (change.op === "remove") return [];
+  if (change.op === "remove") {
+    const had = change.before as unknown as SwitchState;
+    return planIosCommands(had, releasedState(had));
+  }
   const want = change.after as unknown as SwitchState;
   const have = change.op === "add" ? blank(want) : (change.before as unknown as SwitchState);
   return planIosCommands(have, want);

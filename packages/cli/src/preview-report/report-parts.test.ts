@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endpointParameters } from "./native-endpoint";
+import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
 import { parsePreviewJson, PreviewInputError } from "./preview-json";
 import { resourceChanges, TABLE_TYPE, ENDPOINT_TYPE, SWITCH_TYPE, type ResourceChange } from "./resource-changes";
@@ -76,6 +77,14 @@ describe("preview steps → device changes", () => {
     const sw = (allowed: string) => ({ hostname: "sw1", vlans: { "10": "management" }, ports: { Gi24: { mode: "trunk", trunkAllowed: allowed, shutdown: false, portfast: false } }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" }, defaultGateway: "10.0.0.1", vtyTransport: "ssh" });
     const change = only([step("update", SWITCH_TYPE, "sw1", sw("10,20"), sw("10,20,30"), { "ports.Gi24.trunkAllowed": { kind: "update" } })]);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["management", "uplinks"]);
+  });
+
+  it("a switch removed: the lines that let it go (ports reset, VLANs removed), management kept", () => {
+    const sw = { hostname: "sw1", vlans: { "10": "management", "30": "service-centre" }, ports: { "GigabitEthernet1/0/9": { mode: "access", accessVlan: 30, shutdown: false, portfast: true } }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" }, defaultGateway: "10.0.0.1", vtyTransport: "ssh" };
+    const lines = iosLines(only([step("delete", SWITCH_TYPE, "sw1", sw, undefined)]));
+    expect(lines).toContain("interface GigabitEthernet1/0/9");
+    expect(lines).toContain("no vlan 30");
+    expect(lines.join("\n")).not.toMatch(/interface Vlan10|ip default-gateway|transport input/);
   });
 
   it("an access port moved to another zone, or an unused port opened, is a zone change", () => {

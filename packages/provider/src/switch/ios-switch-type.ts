@@ -13,6 +13,7 @@ import {
   observedState,
   parseRunningConfig,
   planIosCommands,
+  releasedState,
   type CliTarget,
   type SwitchState,
 } from "@communes/switch";
@@ -106,13 +107,6 @@ export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
   },
 
   async delete(_id, state, ctx) {
-    // Ports back to factory defaults and the VLANs removed; the management
-    // address, gateway and vty lines stay, so the switch remains reachable.
-    const bare: SwitchState = {
-      ...state,
-      vlans: {},
-      ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, { mode: "access" as const, accessVlan: 1, shutdown: false, portfast: false }])),
-    };
-    await converge(bare, ctx);
+    await converge(releasedState(state), ctx);
   },
 };
