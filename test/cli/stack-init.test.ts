@@ -80,7 +80,7 @@ describe("communes stack init", { timeout: 60_000 }, () => {
     Object.assign(process.env, secrets);
     const result = await run("stack", "init", commune, "--stack", stack);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain(`next: cd stacks/commune && bash ../../scripts/with-toolchain.sh pulumi preview --stack ${stack}`);
+    expect(result.stderr).toContain(`next: npx communes pulumi preview --refresh --stack ${stack}`);
     const settings = readFileSync(settingsFile, "utf8");
     expect(settings).toContain(`commune:inventory: ${path.relative(path.join(repoRoot, "stacks/commune"), commune)}`);
     for (const name of ["routerPassword", "switchPassword", "switchEnableSecret", "endpointPassword", "sipPassword", "pppoePassword"]) {

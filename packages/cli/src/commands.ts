@@ -10,11 +10,14 @@ import { stackCommand } from "./stack/stack-command";
 import { previewReportCommand } from "./preview-report/preview-report-command";
 import { adoptCommand } from "./adopt/adopt-command";
 import { driftCommand } from "./drift/drift-command";
+import { pulumiCommand } from "./pulumi/pulumi-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
   usage: string;
   run(argv: readonly string[], out: Output): number | Promise<number>;
+  /** True when every argument, --help included, is for the program the command runs. */
+  passesArguments?: boolean;
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -25,4 +28,5 @@ export const COMMANDS: Record<string, Command> = {
   "preview-report": previewReportCommand,
   adopt: adoptCommand,
   drift: driftCommand,
+  pulumi: pulumiCommand,
 };

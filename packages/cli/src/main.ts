@@ -43,7 +43,7 @@ export async function main(argv: readonly string[], out: Output): Promise<number
     out.stderr(`communes: unknown command ${JSON.stringify(name)}${near ? `; did you mean ${near}?` : ""}\ncommands: ${Object.keys(COMMANDS).join(", ")}; \`communes help\` shows how to use each`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if (!command.passesArguments && (rest.includes("--help") || rest.includes("-h"))) {
     out.stdout(`Usage:\n${command.usage}`);
     return 0;
   }

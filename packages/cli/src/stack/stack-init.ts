@@ -14,7 +14,7 @@ import { loadCommune } from "../load-inventory";
 import type { Output } from "../output";
 import { isRunning, labDir } from "../lab/lab-dir";
 import { unprotectedSecrets } from "../pulumi/passphrase";
-import { COMMUNE_PROJECT, listStacks, PulumiCliError, REPO_ROOT, runPulumi } from "../pulumi/pulumi-cli";
+import { COMMUNE_PROJECT, listStacks, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { secretEnvName, secretValues } from "./secret-input";
 import { writeStackSettings } from "./stack-settings";
 
@@ -90,8 +90,6 @@ export async function stackInit(file: string, options: StackInitOptions, out: Ou
     return 1;
   }
   out.stderr(`stack ${stack} created for ${commune.kind} ${commune.name}: settings in ${path.join(path.relative(process.cwd(), COMMUNE_PROJECT) || ".", `Pulumi.${stack}.yaml`)}${options.lab ? " (pointing at the lab)" : ""}`);
-  const project = path.relative(process.cwd(), COMMUNE_PROJECT);
-  const pulumi = `bash ${path.relative(COMMUNE_PROJECT, path.join(REPO_ROOT, "scripts", "with-toolchain.sh"))} pulumi`;
-  out.stderr(`next: ${project ? `cd ${project} && ` : ""}${pulumi} preview --stack ${stack}`);
+  out.stderr(`next: npx communes pulumi preview --refresh --stack ${stack}`);
   return 0;
 }

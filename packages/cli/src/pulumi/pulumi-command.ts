@@ -1,0 +1,28 @@
+/**
+ * `communes pulumi <args>`: the Pulumi CLI of this repository's toolchain,
+ * run in the commune project (stacks/commune), so an engineer types
+ * `npx communes pulumi up --stack thieu-trung` from anywhere in the
+ * repository. Arguments, terminal and exit code are Pulumi's own.
+ */
+import { spawn } from "node:child_process";
+import { constants } from "node:os";
+import * as path from "node:path";
+import type { Command } from "../commands";
+import { UsageError } from "../output";
+import { COMMUNE_PROJECT, REPO_ROOT } from "./pulumi-cli";
+
+export const pulumiCommand: Command = {
+  usage: `  communes pulumi <pulumi arguments>
+      Pulumi (the toolchain's pinned CLI, with the project's backend and
+      offline settings) in the commune project, e.g.
+      \`communes pulumi up --refresh --stack thieu-trung\`. Its exit code is Pulumi's.`,
+  passesArguments: true,
+  run(argv) {
+    if (argv.length === 0) throw new UsageError("pulumi needs a Pulumi command, e.g. communes pulumi preview --stack thieu-trung");
+    return new Promise((resolve, reject) => {
+      const child = spawn("bash", [path.join(REPO_ROOT, "scripts", "with-toolchain.sh"), "pulumi", ...argv], { cwd: COMMUNE_PROJECT, stdio: "inherit" });
+      child.on("error", reject);
+      child.on("close", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+    });
+  },
+};
