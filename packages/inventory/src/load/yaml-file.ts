@@ -60,12 +60,28 @@ export function parseYaml(file: string, text: string): YamlFile {
     message,
   });
 
-  const diagnostics: Diagnostic[] = [...doc.errors, ...doc.warnings].map((err) => ({
-    file,
-    ...position(err.pos[0]),
-    path: "",
-    message: yamlMessage(err.code, err.message),
-  }));
+  const problems = [...doc.errors, ...doc.warnings];
+  // A key whose value runs onto the next line is nearly always that line
+  // indented too far (or a ':' missing): one error, at that line, saying so,
+  // instead of the parser's two about the line above.
+  const multiline = problems.filter((err) => err.code === "MULTILINE_IMPLICIT_KEY");
+  const diagnostics: Diagnostic[] = [
+    ...multiline.map((err) => {
+      const first = position(err.pos[0]).line;
+      const line = position(err.pos[1]).line;
+      const indent = /^[ \t]*/.exec(text.split(/\r?\n/)[line - 1] ?? "")![0].length;
+      return {
+        file,
+        line,
+        col: indent + 1,
+        path: "",
+        message: `YAML syntax error: YAML reads lines ${first}-${line} as one key: is this line indented more than the keys above it, or is a ':' missing on line ${first}?`,
+      };
+    }),
+    ...problems
+      .filter((err) => !multiline.some((m) => m.pos[0] === err.pos[0]))
+      .map((err) => ({ file, ...position(err.pos[0]), path: "", message: yamlMessage(err.code, err.message) })),
+  ];
   const data = doc.errors.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
   return { file, data, diagnostics, locate, diagnostic };
 }
