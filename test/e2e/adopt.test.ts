@@ -179,8 +179,8 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
     const run = await communes(adoptArgs(lab, copy.dir, "never-created"), { ...passwords(lab, original), PULUMI_CONFIG_PASSPHRASE: "communes-e2e" });
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
-    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời: live chain=input action=accept protocol=tcp dst-port=8291 log=false comment=winbox tạm thời disabled=false, intended removed");
-    expect(lines).toContain('unintended change: switch thieu-trung-sw1: vlan 99: live "camera", intended (absent)');
+    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời: on the device chain=input action=accept protocol=tcp dst-port=8291 log=false comment=winbox tạm thời disabled=false; not in the file, so the first up would remove it");
+    expect(lines).toContain('unintended change: switch thieu-trung-sw1: vlan 99: on the device "camera"; not in the file, so the first up would remove it');
     expect(lines.filter((l) => l.startsWith("unintended change:"))).toHaveLength(2);
     expect(run.stderr).toContain("communes: 2 unintended changes: decide on each (change the device or the file), then import; nothing was imported");
     // The file is written for review; no stack was made and nothing was written to the devices.

@@ -158,7 +158,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   const plan = checked.plans.find((p) => p.file === file);
   if (problems.length > 0 || !commune || !plan) {
     for (const x of problems) out.stdout(formatDiagnostic(x));
-    out.stderr(`communes: the office as read does not make a valid commune file: the problems above are located in ${path.relative(process.cwd(), file)} as it would have been written; nothing was written`);
+    out.stderr(`communes: the commune file made from the devices is not valid (the problems above are located in ${path.relative(process.cwd(), file)} as it would have been written); nothing was written`);
     return 1;
   }
   writeFileSync(file, text);

@@ -117,6 +117,9 @@ export function deviations(province: ProvinceModel, commune: CommuneModel, plan:
   return [...routerDeviations(province, commune, plan, live), ...switchDeviations(commune, plan, live), ...endpointDeviations(province, commune, plan, live)];
 }
 
+/** One line: what the device holds, what the file wants, and what the first `up` would therefore do. */
 export function formatDeviation(d: Deviation): string {
-  return `${d.device}: ${d.what}: live ${d.live}, intended ${d.intended}`;
+  if (d.intended === "removed" || d.intended === ABSENT) return `${d.device}: ${d.what}: on the device ${d.live}; not in the file, so the first up would remove it`;
+  if (d.live === ABSENT) return `${d.device}: ${d.what}: not on the device; the file wants ${d.intended}, so the first up would add it`;
+  return `${d.device}: ${d.what}: on the device ${d.live}; the file wants ${d.intended}, so the first up would change it`;
 }
