@@ -138,8 +138,9 @@ export class TestStack {
     return rec.result();
   }
 
-  up(): Promise<RunResult> {
-    return this.record((opts) => this.stack.up(opts));
+  /** `refresh`: read every resource first, as `pulumi up --refresh` does. */
+  up(options: { refresh?: boolean } = {}): Promise<RunResult> {
+    return this.record((opts) => this.stack.up({ ...opts, ...options }));
   }
 
   preview(): Promise<RunResult> {

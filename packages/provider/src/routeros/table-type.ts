@@ -15,6 +15,7 @@ import {
   planChanges,
   readTable,
   RouterOsConnectionError,
+  sameTableState,
   RouterOsTrapError,
   RouterOsAuthError,
   RouterOsTlsPinError,
@@ -23,6 +24,7 @@ import {
   type TableState,
 } from "@communes/routeros";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { noteChangedOnDevice } from "./changed-on-device";
 import { routerConnection, transportFor } from "./connections";
 
 export const TABLE_TOKEN = "communes:routeros:Table";
@@ -123,6 +125,8 @@ export const tableType: ResourceType<TableInputs, TableState> = {
     }
     // Passwords cannot be read back: keep what was written, so they never show as drift.
     const withSecrets = keepWriteOnly(table, observed, state as TableState);
+    const recorded = state as TableState;
+    if (recorded.entries !== undefined && !sameTableState(recorded, withSecrets)) noteChangedOnDevice(connection.host);
     return { state: withSecrets, inputs: withSecrets };
   },
 
