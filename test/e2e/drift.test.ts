@@ -142,6 +142,8 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     // A managed entry deleted by hand.
     const lease = rows("/ip/dhcp-server/lease")[0]!;
     router.execute("/ip/dhcp-server/lease/remove", new Map([[".id", lease[".id"]!]]), []);
+    // A user added by hand: /user is no stack's, only the router's export shows it.
+    router.execute("/user/add", new Map([["name", "cuadau"], ["group", "full"], ["password", "cua-sau-123"]]), []);
     const sw = lab!.switch.server.device.running;
     sw.vlans.set(99, "rogue");
     sw.ports.get("GigabitEthernet1/0/1")!.description = "Phong khach";
@@ -156,7 +158,9 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
       { kind: "missing", resource: "/ip/dhcp-server/lease", property: `entries["${lease["mac-address"]}"]`, recorded: { address: lease.address, "mac-address": lease["mac-address"], server: lease.server, comment: lease.comment, disabled: "false" } },
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", action: "accept", log: "false", comment: "tạm [secret]", disabled: "false" } },
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", action: "accept", log: "false", comment: "thêm bằng tay", disabled: "false" } },
+      { kind: "unmanaged", resource: "/user", property: "export line", live: "add name=cuadau group=full" },
     ]);
+    expect(JSON.stringify(run.json)).not.toContain("cua-sau-123");
     expect(devices["thieu-trung-sw1"]!.findings).toEqual([
       { kind: "changed", property: 'ports["GigabitEthernet1/0/1"].description', recorded: "Phong lam viec", live: "Phong khach" },
       { kind: "unmanaged", property: 'vlans["99"]', live: "rogue" },
@@ -202,7 +206,10 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     expect(run.code).toBe(3);
     const router = devicesOf(run.json, names[1]!)["thieu-toan-r1"]!;
     expect(router.status).toBe("could-not-check");
-    expect(router.errors).toEqual([expect.stringMatching(/^127\.0\.0\.1: could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)$/)]);
+    expect(router.errors).toEqual([
+      expect.stringMatching(/^127\.0\.0\.1: could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)$/),
+      expect.stringMatching(/^thieu-toan-r1: no SSH session with 127\.0\.0\.1:\d+: .*ECONNREFUSED.*; the menus no stack manages were not compared$/),
+    ]);
     expect(JSON.stringify(run.json)).not.toMatch(/run up/);
     expect(run.markdown).not.toMatch(/run up/);
   });

@@ -6,6 +6,7 @@
  * its resources was read without error.
  */
 import { entryInFull, MENU_TABLES } from "@communes/routeros";
+import type { RouterExportCheck } from "./router-export-check";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
 import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
@@ -34,6 +35,8 @@ export interface RefreshRun {
   failure?: string;
   /** Every resource the stack records, when the refresh did not finish (to know what went unchecked). */
   recorded?: string[];
+  /** The routers' menus no stack manages, compared with their last export (router-export-check.ts). */
+  routerExports?: RouterExportCheck[];
   seconds: number;
 }
 
@@ -146,6 +149,13 @@ export function classify(run: RefreshRun): StackAudit {
   for (const urn of run.recorded ?? []) {
     const found = checked.has(urn) ? undefined : deviceFor(urn);
     if (found && found.device.errors.length === 0) found.device.errors.push(`not read: ${errors.join("; ") || "the refresh stopped before reaching it"}`);
+  }
+
+  for (const check of run.routerExports ?? []) {
+    const router = devices.get(check.device) ?? { kind: "router" as const, errors: [], findings: [] };
+    router.findings.push(...check.findings);
+    router.errors.push(...check.errors);
+    devices.set(check.device, router);
   }
 
   // A provider's error for a device none of whose resources is known belongs to the stack.

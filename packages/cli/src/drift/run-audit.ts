@@ -9,6 +9,7 @@ import { classify } from "./classify";
 import { redactor } from "../pulumi/redact";
 import { stackSecrets } from "../pulumi/stack-secrets";
 import { refreshStack } from "./refresh-stack";
+import { checkUnmanagedMenus } from "./router-export-check";
 
 export interface AuditOptions {
   concurrency: number;
@@ -32,8 +33,8 @@ export async function auditStacks(stacks: readonly string[], options: AuditOptio
   const audits = await mapLimit(stacks, options.concurrency, async (stack, i) => {
     const tag = `[${String(i + 1).padStart(width)}/${stacks.length}] ${stack}`;
     options.progress(`${tag}: refreshing (preview only)`);
-    const [secrets, run] = await Promise.all([stackSecrets(stack), refreshStack(stack)]);
-    const audit = redactor(secrets)(classify(run));
+    const [secrets, run, routerExports] = await Promise.all([stackSecrets(stack), refreshStack(stack), checkUnmanagedMenus(stack)]);
+    const audit = redactor(secrets)(classify({ ...run, routerExports }));
     options.progress(`${tag}: ${summary(audit)}`);
     return audit;
   });

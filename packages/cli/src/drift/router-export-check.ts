@@ -1,0 +1,110 @@
+/**
+ * The router's menus no stack manages, checked all the same: a user added
+ * by hand (`/user`), a port disabled (`/interface`) never shows in a
+ * refresh, since no resource reads those menus. The stack keeps the
+ * router's whole `/export` from before its last change
+ * (`communes:routeros:ConfigExport`), and an `up` never touches the menus it
+ * does not manage, so their sections of that export are what they should
+ * still hold. The live `/export` (over SSH, host key pinned, with the
+ * router's credentials from the stack's state) is compared with it, section
+ * by section, for those menus only; the managed ones are the refresh's.
+ */
+import { exportConfiguration, SshExportError } from "@communes/routeros";
+import { runPulumi } from "../pulumi/pulumi-cli";
+import { parseUrn } from "../pulumi/urn";
+import type { Finding } from "./audit";
+
+export interface RouterExportCheck {
+  /** The router's name. */
+  device: string;
+  findings: Finding[];
+  errors: string[];
+}
+
+interface StateResource {
+  urn: string;
+  type: string;
+  inputs?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
+}
+
+interface RouterAccess {
+  host: string;
+  username: string;
+  password: string;
+  sshPort?: number;
+  sshHostKeyFingerprint?: string;
+}
+
+/** A property Pulumi shows with --show-secrets: the value, or an envelope holding it as JSON text. */
+function revealed(value: unknown): unknown {
+  if (typeof value === "object" && value !== null && "plaintext" in value) return revealed(JSON.parse(String((value as { plaintext: unknown }).plaintext)));
+  return typeof value === "string" && value.startsWith("{") ? JSON.parse(value) : value;
+}
+
+/** The menu path of a section header: `/ip firewall filter` → `/ip/firewall/filter`. */
+function menuPath(header: string): string {
+  return `/${header.slice(1).trim().split(/\s+/).join("/")}`;
+}
+
+/** An export's lines by menu: comments left out, lines RouterOS wrapped (`\` at the end) joined. */
+export function exportSections(script: string): Map<string, string[]> {
+  const sections = new Map<string, string[]>();
+  let menu: string | undefined;
+  let pending = "";
+  for (const raw of script.split(/\r?\n/)) {
+    const line = pending + (pending ? raw.trimStart() : raw);
+    if (line.endsWith("\\")) {
+      pending = line.slice(0, -1);
+      continue;
+    }
+    pending = "";
+    if (line.trim() === "" || line.startsWith("#")) continue;
+    if (line.startsWith("/")) {
+      menu = menuPath(line);
+      if (!sections.has(menu)) sections.set(menu, []);
+    } else if (menu !== undefined) sections.get(menu)!.push(line.trim());
+  }
+  return sections;
+}
+
+/** The lines of the menus not in `managed` that one export has and the other lacks. */
+export function unmanagedDifferences(recorded: string, live: string, managed: ReadonlySet<string>): Finding[] {
+  const [before, now] = [exportSections(recorded), exportSections(live)];
+  const findings: Finding[] = [];
+  for (const menu of [...new Set([...before.keys(), ...now.keys()])].filter((m) => !managed.has(m)).sort()) {
+    const [was, is] = [before.get(menu) ?? [], now.get(menu) ?? []];
+    for (const line of is.filter((l) => !was.includes(l))) findings.push({ kind: "unmanaged", resource: menu, property: "export line", live: line });
+    for (const line of was.filter((l) => !is.includes(l))) findings.push({ kind: "missing", resource: menu, property: "export line", recorded: line });
+  }
+  return findings;
+}
+
+/** Every router of the stack that has an export to compare with; [] when the stack's state cannot be read (the refresh says why). */
+export async function checkUnmanagedMenus(stack: string): Promise<RouterExportCheck[]> {
+  const result = await runPulumi(["stack", "export", "--show-secrets", "--stack", stack]);
+  if (result.code !== 0) return [];
+  let resources: StateResource[];
+  try {
+    resources = (JSON.parse(result.stdout) as { deployment?: { resources?: StateResource[] } }).deployment?.resources ?? [];
+  } catch {
+    return [];
+  }
+  const exports = resources.filter((r) => r.type === "communes:routeros:ConfigExport" && typeof r.outputs?.script === "string");
+  return Promise.all(
+    exports.map(async (exported): Promise<RouterExportCheck> => {
+      const device = String(exported.inputs?.router ?? parseUrn(exported.urn).name);
+      const provider = resources.find((r) => r.type === "pulumi:providers:communes" && parseUrn(r.urn).name === device);
+      const access = provider ? (revealed(provider.inputs?.routeros) as RouterAccess | undefined) : undefined;
+      if (!access?.sshHostKeyFingerprint) return { device, findings: [], errors: [`${device}: no SSH access recorded for the router, so the menus no stack manages were not compared`] };
+      const managed = new Set(resources.filter((r) => r.type === "communes:routeros:Table").map((r) => parseUrn(r.urn).name).filter((n) => n.startsWith(`${device}/`)).map((n) => n.slice(device.length)));
+      try {
+        const live = await exportConfiguration({ device, host: access.host, ...(access.sshPort ? { port: access.sshPort } : {}), username: access.username, password: access.password, hostKeyFingerprint: access.sshHostKeyFingerprint });
+        return { device, findings: unmanagedDifferences(String(exported.outputs!.script), live, managed), errors: [] };
+      } catch (err) {
+        if (!(err instanceof SshExportError)) throw err;
+        return { device, findings: [], errors: [`${err.message}; the menus no stack manages were not compared`] };
+      }
+    }),
+  );
+}
