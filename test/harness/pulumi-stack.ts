@@ -138,9 +138,8 @@ export class TestStack {
     return rec.result();
   }
 
-  /** `refresh`: read every resource first, as `pulumi up --refresh` does. */
-  up(options: { refresh?: boolean } = {}): Promise<RunResult> {
-    return this.record((opts) => this.stack.up({ ...opts, ...options }));
+  up(): Promise<RunResult> {
+    return this.record((opts) => this.stack.up(opts));
   }
 
   preview(): Promise<RunResult> {

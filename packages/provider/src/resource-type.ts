@@ -43,12 +43,6 @@ export interface ResourceType<I extends object, S extends object> {
   /** Reads the live object; `undefined` when it no longer exists. */
   read(id: string, state: Partial<S>, ctx: OperationContext): Promise<Observed<I, S> | undefined>;
   update(id: string, olds: S, news: I, ctx: OperationContext): Promise<S>;
-  /**
-   * Outputs that are out of date although the inputs are the same (what they
-   * record changed on the device): listed, they make the engine update the
-   * resource. Default: none.
-   */
-  staleOutputs?(state: S): string[];
   delete(id: string, state: S, ctx: OperationContext): Promise<void>;
 }
 

@@ -12,7 +12,7 @@ import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { parseImportId } from "./import-id";
-import { diffProperties, type DiffKind, type PropertyChange } from "./property-diff";
+import { diffProperties, type DiffKind } from "./property-diff";
 import { OperationError, PartialFailure, type AnyResourceType, type OperationContext } from "./resource-type";
 import { containsUnknown, unwrapSecrets, wrapSecrets, type PropertyMap } from "./wire";
 
@@ -175,8 +175,7 @@ export class ProviderServer {
       const type = this.typeFor(req.getUrn());
       const olds = unwrapSecrets(toJs(req.getOldInputs() ?? req.getOlds())).values;
       const news = unwrapSecrets(toJs(req.getNews())).values;
-      const stale: PropertyChange[] = (type.staleOutputs?.(unwrapSecrets(toJs(req.getOlds())).values) ?? []).map((path) => ({ path, kind: "update", replace: false }));
-      const changes = [...diffProperties(olds, news, type.replaceOnChanges), ...stale];
+      const changes = diffProperties(olds, news, type.replaceOnChanges);
       const res = new provproto.DiffResponse()
         .setChanges(
           changes.length > 0 ? provproto.DiffResponse.DiffChanges.DIFF_SOME : provproto.DiffResponse.DiffChanges.DIFF_NONE,
@@ -185,7 +184,7 @@ export class ProviderServer {
       const detailed = res.getDetaileddiffMap();
       for (const change of changes) {
         const [plain, replace] = KIND[change.kind];
-        detailed.set(change.path, new provproto.PropertyDiff().setKind(change.replace ? replace : plain).setInputdiff(!stale.includes(change)));
+        detailed.set(change.path, new provproto.PropertyDiff().setKind(change.replace ? replace : plain).setInputdiff(true));
       }
       const replaces = [...new Set(changes.filter((c) => c.replace).map((c) => c.path.split(/[.[]/)[0] ?? c.path))];
       res.setReplacesList(replaces);

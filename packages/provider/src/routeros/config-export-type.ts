@@ -1,17 +1,14 @@
 /**
  * `communes:routeros:ConfigExport`: the router's whole configuration, as
  * `/export` prints it over SSH (host key pinned, passwords hidden), taken
- * before its menus are touched (the menus depend on it): when the router's
- * intended configuration changes, and when the refresh of the same `up`
- * found menus changed on the router, which the up is about to put back.
- * Each export stays in the stack's state and history: the audit trail of
- * what the router held before each change. Reading it back never asks the
- * device: it is a record, not a setting.
+ * when the router's intended configuration changes and before its menus are
+ * touched (the menus depend on it). Each export stays in the stack's state
+ * and history: the audit trail of what the router held before each change.
+ * Reading it back never asks the device: it is a record, not a setting.
  */
 import { createHash } from "node:crypto";
 import { exportConfiguration, SshExportError } from "@communes/routeros";
 import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
-import { changedOnDevice } from "./changed-on-device";
 import { routerConnection } from "./connections";
 
 export const CONFIG_EXPORT_TOKEN = "communes:routeros:ConfigExport";
@@ -24,8 +21,6 @@ export interface ConfigExportInputs {
 }
 
 export interface ConfigExportState extends ConfigExportInputs {
-  /** The router's management address it was taken from. */
-  host?: string;
   /** What `/export` printed. */
   script: string;
   /** SHA-256 of the script, hex. */
@@ -41,7 +36,7 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
   }
   try {
     const script = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
-    return { ...inputs, host: c.host, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString() };
+    return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString() };
   } catch (err) {
     if (err instanceof SshExportError) throw new OperationError(`${err.message}; nothing on the router was changed`);
     throw err;
@@ -71,10 +66,6 @@ export const configExportType: ResourceType<ConfigExportInputs, ConfigExportStat
 
   async update(_id, _olds, news, ctx) {
     return takeExport(news, ctx);
-  },
-
-  staleOutputs(state) {
-    return state.host !== undefined && changedOnDevice(state.host) ? ["script"] : [];
   },
 
   async delete() {

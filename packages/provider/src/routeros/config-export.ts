@@ -14,9 +14,8 @@ export class ConfigExport extends pulumi.CustomResource {
   declare readonly script: pulumi.Output<string>;
   declare readonly sha256: pulumi.Output<string>;
   declare readonly exportedAt: pulumi.Output<string>;
-  declare readonly host: pulumi.Output<string>;
 
   constructor(name: string, args: ConfigExportArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, host: undefined, script: undefined, sha256: undefined, exportedAt: undefined }, opts);
+    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined }, opts);
   }
 }

@@ -15,7 +15,6 @@ import {
   planChanges,
   readTable,
   RouterOsConnectionError,
-  sameTableState,
   RouterOsTrapError,
   RouterOsAuthError,
   RouterOsTlsPinError,
@@ -24,7 +23,6 @@ import {
   type TableState,
 } from "@communes/routeros";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
-import { noteChangedOnDevice } from "./changed-on-device";
 import { routerConnection, transportFor } from "./connections";
 
 export const TABLE_TOKEN = "communes:routeros:Table";
@@ -125,8 +123,6 @@ export const tableType: ResourceType<TableInputs, TableState> = {
     }
     // Passwords cannot be read back: keep what was written, so they never show as drift.
     const withSecrets = keepWriteOnly(table, observed, state as TableState);
-    const recorded = state as TableState;
-    if (recorded.entries !== undefined && !sameTableState(recorded, withSecrets)) noteChangedOnDevice(connection.host);
     return { state: withSecrets, inputs: withSecrets };
   },
 

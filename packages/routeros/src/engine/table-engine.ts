@@ -68,17 +68,6 @@ export interface Observed {
   ids: Record<string, string>;
 }
 
-/** True when two states of a menu hold the same entries (field order aside) in the same order. */
-export function sameTableState(a: TableState, b: TableState): boolean {
-  const keys = Object.keys(a.entries);
-  if (keys.length !== Object.keys(b.entries).length || (a.order ?? []).join("\u0000") !== (b.order ?? []).join("\u0000")) return false;
-  return keys.every((key) => {
-    const [x, y] = [a.entries[key], b.entries[key]];
-    if (!x || !y || Object.keys(x).length !== Object.keys(y).length) return false;
-    return Object.entries(x).every(([field, value]) => y[field] === value);
-  });
-}
-
 /** Copies write-only fields (which a read cannot see) from a recorded state into an observed one. */
 export function keepWriteOnly(table: MenuTable, observed: TableState, recorded: TableState | undefined): TableState {
   const writeOnly = Object.entries(table.fields).filter(([, f]) => f.writeOnly).map(([n]) => n);
