@@ -106,6 +106,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
 
   it("with --refresh, reads the devices first: a change made by hand shows, which a plain preview cannot see", async () => {
     lab.router.device.execute("/system/identity/set", new Map([["name", "đổi tay"]]), []);
+    const user = lab.router.device.execute("/user/add", new Map([["name", "cuadau"], ["group", "full"], ["password", "cua-sau-123"]]), []).ret!;
     try {
       const plain = await communes("--stack", stack.stack.name);
       expect(plain.code).toBe(0);
@@ -116,8 +117,14 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
       expect(refreshed.stdout).toContain("Compared with what the devices hold now: every device was read first (`pulumi preview --refresh`).");
       expect(rows(refreshed.stdout)).toContain("| `entries.settings.name` | `đổi tay` | `xã Thiệu Trung` |");
       expect(refreshed.stdout).toContain('/system identity set name="xã Thiệu Trung"');
+      // A user added by hand: no stack manages /user; the change's export will hold it, so the reviewer sees it now.
+      expect(refreshed.stdout).toContain("### thieu-trung-r1: outside the managed menus");
+      expect(refreshed.stdout).toContain("```routeros\n+ /user add name=cuadau group=full\n```");
+      expect(refreshed.stdout).not.toContain("cua-sau-123");
+      expect(plain.stdout).not.toContain("outside the managed menus");
     } finally {
       lab.router.device.execute("/system/identity/set", new Map([["name", "xã Thiệu Trung"]]), []);
+      lab.router.device.execute("/user/remove", new Map([[".id", user]]), []);
     }
   });
 

@@ -3,6 +3,7 @@
  * commune → device → change: each property before → after, the change in
  * the device's own form, and the risk flags with their reasons.
  */
+import type { RouterExportCheck } from "../drift/router-export-check";
 import { endpointParameters, type Vendor } from "./native-endpoint";
 import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
@@ -21,6 +22,8 @@ export interface StackPreview {
   vendors: ReadonlyMap<string, Vendor>;
   /** What the preview compared the inventory with. */
   basis: PreviewBasis;
+  /** With the devices read: what changed by hand in the routers' menus no stack manages (not touched by the up). */
+  outsideManaged?: RouterExportCheck[];
 }
 
 export interface FailedPreview {
@@ -88,6 +91,31 @@ function changeSection(change: ResourceChange, vendors: ReadonlyMap<string, Vend
   return out;
 }
 
+/**
+ * Lines changed by hand in a router's menus no stack manages: the up leaves
+ * them, and the export taken before it makes them the reference the next
+ * audits compare with, so the reviewer sees them now.
+ */
+function outsideManagedSection(checks: readonly RouterExportCheck[]): string[] {
+  const out: string[] = [];
+  for (const check of checks.filter((c) => c.findings.length > 0 || c.errors.length > 0)) {
+    out.push(`### ${check.device}: outside the managed menus`, "");
+    if (check.errors.length > 0) out.push(...check.errors.map((e) => `- could not compare: ${e}`), "");
+    if (check.findings.length === 0) continue;
+    out.push(
+      "Changed by hand since the router's last export, in menus no stack manages. This up does not touch them; the export taken before it will hold them, and later audits compare with that:",
+      "",
+      "```routeros",
+      ...check.findings.map((f) => `${f.kind === "unmanaged" ? "+" : "-"} ${menuCommandOf(f.resource ?? "")} ${String(f.kind === "unmanaged" ? f.live : f.recorded)}`),
+      "```",
+      "",
+    );
+  }
+  return out;
+}
+
+const menuCommandOf = (path: string) => `/${path.slice(1).split("/").join(" ")}`;
+
 /** What the previews compared the inventory with. */
 export type PreviewBasis = "devices" | "recorded" | "saved";
 
@@ -122,6 +150,7 @@ export function renderReport(previews: readonly StackPreview[], failed: readonly
       continue;
     }
     for (const router of p.exports) out.push(`Before anything changes, ${router}'s configuration is exported over SSH (\`/export\`, passwords hidden) and kept in the stack's history.`, "");
+    out.push(...outsideManagedSection((p.outsideManaged ?? []).filter((c) => p.exports.includes(c.device))));
     for (const device of [...new Set(p.changes.map((c) => c.device))]) {
       out.push(`### ${device}`, "");
       for (const change of p.changes.filter((c) => c.device === device)) out.push(...changeSection(change, p.vendors));

@@ -4,15 +4,16 @@ import { parseArgs } from "node:util";
 import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
 import { listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
+import type { RouterExportCheck } from "../drift/router-export-check";
 import { endpointVendors } from "./endpoint-vendors";
 import { renderReport, type FailedPreview, type PreviewBasis, type StackPreview } from "./markdown";
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
 import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
 
-function toStackPreview(stack: string, preview: PreviewJson, basis: PreviewBasis): StackPreview {
+function toStackPreview(stack: string, preview: PreviewJson, basis: PreviewBasis, outsideManaged: RouterExportCheck[] = []): StackPreview {
   const commune = communeOf(preview);
-  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis };
+  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis, outsideManaged };
 }
 
 export const previewReportCommand: Command = {
@@ -78,7 +79,7 @@ async function report(args: { stacks: string[]; all: boolean; refresh: boolean; 
   }
   for (const outcome of await previewStacks(stacks, args.concurrency, args.refresh)) {
     if ("error" in outcome) failed.push({ stack: outcome.stack, reason: outcome.error });
-    else previews.push(toStackPreview(outcome.stack, outcome.preview, args.refresh ? "devices" : "recorded"));
+    else previews.push(toStackPreview(outcome.stack, outcome.preview, args.refresh ? "devices" : "recorded", outcome.outsideManaged));
   }
   const markdown = renderReport(previews, failed);
   if (args.outFile) {

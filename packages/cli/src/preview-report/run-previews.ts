@@ -7,22 +7,30 @@
  */
 import { mapLimit } from "../pulumi/map-limit";
 import { runPulumi } from "../pulumi/pulumi-cli";
+import { checkUnmanagedMenus, type RouterExportCheck } from "../drift/router-export-check";
 import { redactor } from "../pulumi/redact";
 import { stackSecrets } from "../pulumi/stack-secrets";
 import { parsePreviewJson, previewErrors, type PreviewJson } from "./preview-json";
 
-export type PreviewOutcome = { stack: string; preview: PreviewJson } | { stack: string; error: string };
+export type PreviewOutcome = { stack: string; preview: PreviewJson; outsideManaged: RouterExportCheck[] } | { stack: string; error: string };
 
 async function previewStack(stack: string, refresh: boolean): Promise<PreviewOutcome> {
-  const [raw, secrets] = await Promise.all([runPulumi(["preview", "--json", ...(refresh ? ["--refresh"] : []), "--stack", stack]), stackSecrets(stack)]);
-  const result = redactor(secrets)(raw);
+  const [raw, secrets, checks] = await Promise.all([
+    runPulumi(["preview", "--json", ...(refresh ? ["--refresh"] : []), "--stack", stack]),
+    stackSecrets(stack),
+    // Reading the devices: also what changed by hand outside the managed menus, which this up's export will record.
+    refresh ? checkUnmanagedMenus(stack) : Promise.resolve([]),
+  ]);
+  const redact = redactor(secrets);
+  const result = redact(raw);
+  const outsideManaged = redact(checks);
   let preview: PreviewJson | undefined;
   try {
     preview = parsePreviewJson(result.stdout, `the preview of ${stack}`);
   } catch {
     preview = undefined;
   }
-  if (result.code === 0 && preview) return { stack, preview };
+  if (result.code === 0 && preview) return { stack, preview, outsideManaged };
   const errors = preview ? previewErrors(preview) : [];
   const stderr = result.stderr.trim().split("\n").filter((l) => l.trim() !== "").slice(-3).join(" ");
   return { stack, error: (errors.join(" ") || stderr || `pulumi preview exited with ${result.code}`).replace(/^error:\s*/, "") };
