@@ -35,6 +35,9 @@ describe("examples/ci/preview-report.yml", () => {
     const call = runs.split("\n").find((l) => l.includes("communes preview-report"))!;
     const usage = COMMANDS["preview-report"]!.usage;
     for (const flag of call.match(/--[a-z-]+/g)!) expect(usage).toContain(flag);
+    // A commune new in the pull request has no stack yet: validated and named, never a failed preview.
+    expect(runs).toContain("stack ls --json");
+    expect(runs).toContain('npx communes validate "$INVENTORY"');
     const post = job.steps.find((s) => s.uses?.startsWith("actions/github-script"))!;
     expect(post.with!.script).toMatch(/updateComment[\s\S]*createComment/);
   });

@@ -71,6 +71,9 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
       ["thieu-trung-r1 before change", ["trigger"]],
       ["thieu-trung-r1/ip/dhcp-server/lease", ['entries["00:16:3E:38:00:07"].comment']],
     ]);
+    // Someone typed the router's password into a port comment: the export must not keep it.
+    const ether5 = router.device.execute("/interface/print", new Map(), ["?name=ether5"]).rows![0]!;
+    router.device.execute("/interface/set", new Map([[".id", ether5[".id"]!], ["comment", `pw=${router.password}`]]), []);
     router.device.calls.clear();
     await stack.up();
     expect(Object.fromEntries(router.device.calls)).toEqual({ "/ip/dhcp-server/lease/print": 1, "/ip/dhcp-server/lease/set": 1 });
@@ -81,6 +84,8 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(exported[0]!.script).toContain('comment="Màn hình xếp hàng một cửa"');
     expect(exported[0]!.script).not.toContain("Màn hình gọi số một cửa");
     expect(exported[0]!.script).not.toContain(router.password);
+    expect(exported[0]!.script).toContain('comment="pw=[secret]"');
+    router.device.execute("/interface/set", new Map([[".id", ether5[".id"]!], ["comment", ""]]), []);
   });
 
   it("refresh reports exactly the changes made on the router, and up restores them", async () => {

@@ -14,6 +14,17 @@ describe("drift classification", () => {
     expect(valueAt({ settings: "[secret]" }, ["settings", "systemName"])).toBe("[secret]");
   });
 
+  it("a router field put back to its default shows that default live, not nothing", () => {
+    const step: RefreshStep = {
+      op: "update",
+      urn: urn("communes:router:CommuneRouter$communes:routeros:Table", "r1/ip/service"),
+      oldState: { inputs: { path: "/ip/service", entries: { telnet: { name: "telnet", disabled: "true" } } } },
+      newState: { inputs: { path: "/ip/service", entries: { telnet: { name: "telnet" } } } },
+      detailedDiff: { "entries.telnet.disabled": { kind: "delete" } },
+    };
+    expect(stepFindings(step, "/ip/service")).toEqual([{ kind: "changed", resource: "/ip/service", property: "entries.telnet.disabled", recorded: "true", live: "false" }]);
+  });
+
   it("a rule reordered by hand is one `order` finding; a rule added is unmanaged, not a reordering", () => {
     const step = (order: string[], entries: Record<string, object>, diff: Record<string, { kind: string }>): RefreshStep => ({
       op: "update",

@@ -88,6 +88,15 @@ function entryInFullOf(resource: string | undefined, entry: unknown): unknown {
   return entryInFull(table, entry as Record<string, string>);
 }
 
+/** A property's value; a router entry's field left out because it is at its default shows that default. */
+function shownValue(resource: string | undefined, inputs: unknown, path: ReturnType<typeof parsePath>): unknown {
+  const value = valueAt(inputs, path);
+  if (value !== undefined || path.length !== 3 || path[0] !== "entries") return value ?? null;
+  const entry = valueAt(inputs, path.slice(0, 2));
+  const full = entryInFullOf(resource, entry) as Record<string, unknown> | undefined;
+  return entry === undefined ? null : (full?.[String(path[2])] ?? null);
+}
+
 export function stepFindings(step: RefreshStep, resource: string | undefined): Finding[] {
   const { type } = parseUrn(step.urn);
   const olds = step.oldState?.inputs ?? {};
@@ -105,7 +114,7 @@ export function stepFindings(step: RefreshStep, resource: string | undefined): F
     const ownedEntry = path.length === 2 && owned.includes(String(path[0]));
     if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: entryInFullOf(resource, valueAt(news, path)) ?? null });
     else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: entryInFullOf(resource, valueAt(olds, path)) ?? null });
-    else findings.push({ kind: "changed", ...at, property, recorded: valueAt(olds, path) ?? null, live: valueAt(news, path) ?? null });
+    else findings.push({ kind: "changed", ...at, property, recorded: shownValue(resource, olds, path), live: shownValue(resource, news, path) });
   }
   const reordered = order ? orderFinding(resource, olds.order, news.order) : undefined;
   return reordered ? [...findings, reordered] : findings;

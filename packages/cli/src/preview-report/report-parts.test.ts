@@ -40,9 +40,13 @@ describe("preview steps → device changes", () => {
       ["entries/old/action", "accept", undefined],
       ["entries/old/chain", "input", undefined],
       ["entries/old/comment", "old", undefined],
+      ["entries/old/disabled", "false", undefined],
+      ["entries/old/log", "false", undefined],
       ["entries/communes: new/action", undefined, "accept"],
       ["entries/communes: new/chain", undefined, "input"],
       ["entries/communes: new/comment", undefined, "communes: new"],
+      ["entries/communes: new/disabled", undefined, "false"],
+      ["entries/communes: new/log", undefined, "false"],
     ]);
     expect(routerOsLines(change)).toEqual(["/ip firewall filter remove [ find comment=old ]", '/ip firewall filter add chain=input action=accept comment="communes: new"']);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["firewall"]);
@@ -59,6 +63,11 @@ describe("preview steps → device changes", () => {
     const rule = { chain: "input", action: "accept", comment: "x" };
     expect(routerOsLines(only([step("delete", TABLE_TYPE, "r1/ip/firewall/filter", { path: "/ip/firewall/filter", entries: { x: rule } }, undefined)]))).toEqual(["/ip firewall filter remove [ find comment=x ]"]);
     expect(routerOsLines(only([step("delete", TABLE_TYPE, "r1/system/identity", { path: "/system/identity", entries: { "": { name: "r1" } } }, undefined)]))).toEqual([]);
+  });
+
+  it("a field put back to its RouterOS default reads as that default, not as nothing", () => {
+    const change = only([step("update", TABLE_TYPE, "r1/ip/service", { path: "/ip/service", entries: { telnet: { name: "telnet", disabled: "true" } } }, { path: "/ip/service", entries: { telnet: { name: "telnet" } } }, { "entries.telnet.disabled": { kind: "delete" } })]);
+    expect(change.properties).toEqual([{ path: ["entries", "telnet", "disabled"], before: "true", after: "false" }]);
   });
 
   it("a service restricted: set on the fixed entry, management path flagged", () => {
@@ -103,11 +112,11 @@ describe("preview steps → device changes", () => {
     const change = only([step("update", ENDPOINT_TYPE, "Phòng họp", { systemName: "Phòng họp", settings: settings("a") }, { systemName: "Phòng họp", settings: settings("b") }, { 'settings["sip.user"]': { kind: "update" }, 'settings["sip.password"]': { kind: "update" } })]);
     expect(JSON.stringify(change)).not.toContain("s3cr3t-value");
     expect(change.properties).toEqual([
-      { path: ["settings", "sip.user"], before: "a", after: "b" },
       { path: ["settings", "sip.password"], before: "[secret]", after: "[secret]" },
+      { path: ["settings", "sip.user"], before: "a", after: "b" },
     ]);
-    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.username = b", "comm.nics.sipnic.password = [secret]"]);
-    expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP URI: b", "xConfiguration SIP Authentication Password: [secret]"]);
+    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.password = [secret]", "comm.nics.sipnic.username = b"]);
+    expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP Authentication Password: [secret]", "xConfiguration SIP URI: b"]);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["meeting-room"]);
   });
 

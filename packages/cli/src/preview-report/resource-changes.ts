@@ -4,6 +4,7 @@
  * leaf by leaf (a table entry added shows each of its fields). Values are
  * redacted here, so nothing downstream can show a secret.
  */
+import { entryInFull, MENU_TABLES } from "@communes/routeros";
 import type { PreviewJson, PreviewStep } from "./preview-json";
 import { byReadingOrder, ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
@@ -74,21 +75,31 @@ function nameOf(urn: string): string {
   return parseUrn(urn).name;
 }
 
+/** A router table's inputs with every entry in full (its fields at their RouterOS default included). */
+function withDefaults(inputs: Record<string, unknown>): Record<string, unknown> {
+  const table = MENU_TABLES.find((t) => t.path === inputs.path);
+  if (!table || typeof inputs.entries !== "object" || inputs.entries === null) return inputs;
+  const entries = Object.fromEntries(Object.entries(inputs.entries as Record<string, Record<string, string>>).map(([key, entry]) => [key, entryInFull(table, entry)]));
+  return { ...inputs, entries };
+}
+
 function toChange(step: PreviewStep): ResourceChange | undefined {
   const op = OPS[step.op];
   const state = step.newState ?? step.oldState;
   if (!op || !state?.custom || state.type.startsWith("pulumi:providers:") || state.type === CONFIG_EXPORT_TYPE) return undefined;
   const before = (op === "add" ? {} : redactNamedSecrets(step.oldState?.inputs ?? {})) as Record<string, unknown>;
   const after = (op === "remove" ? {} : redactNamedSecrets(step.newState?.inputs ?? {})) as Record<string, unknown>;
-  const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}) : [];
+  const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}).sort(byReadingOrder) : [];
+  // Router entries keep no field at its default; the rows show it (a rule that accepts says so, telnet back on reads "false").
+  const [shownBefore, shownAfter] = state.type === TABLE_TYPE ? [withDefaults(before), withDefaults(after)] : [before, after];
   const properties =
     diffPaths.length > 0
       ? diffPaths.map(parsePath).flatMap((p) => {
-          const leaves = leafChanges(p, at(before, p), at(after, p));
+          const leaves = leafChanges(p, at(shownBefore, p), at(shownAfter, p));
           // A secret that changes looks the same on both sides once hidden; the reviewer still sees that it changes.
-          return leaves.length > 0 ? leaves : [{ path: p, before: at(before, p), after: at(after, p) }];
+          return leaves.length > 0 ? leaves : [{ path: p, before: at(shownBefore, p), after: at(shownAfter, p) }];
         })
-      : leafChanges([], before, after);
+      : leafChanges([], shownBefore, shownAfter);
   const name = nameOf(step.urn);
   const table = state.type === TABLE_TYPE ? String(after.path ?? before.path ?? "") : undefined;
   return {

@@ -85,7 +85,7 @@ function switchRisks(change: ResourceChange): Risk[] {
   return risks;
 }
 
-/** One risk per flag, reasons merged, in a fixed order. */
+/** One risk per flag, reasons merged, in a fixed order; long lists cut, but never the ports that change zone (each is a door). */
 export function riskFlags(change: ResourceChange): Risk[] {
   const risks =
     change.type === TABLE_TYPE
@@ -98,5 +98,5 @@ export function riskFlags(change: ResourceChange): Risk[] {
   return (Object.keys(FLAG_LABELS) as RiskFlag[])
     .map((flag) => ({ flag, reasons: [...new Set(risks.filter((r) => r.flag === flag).map((r) => r.reason))] }))
     .filter((r) => r.reasons.length > 0)
-    .map(({ flag, reasons }) => ({ flag, reason: reasons.length > 3 ? `${reasons.slice(0, 3).join("; ")} (and ${reasons.length - 3} more)` : reasons.join("; ") }));
+    .map(({ flag, reasons }) => ({ flag, reason: reasons.length > 3 && flag !== "zones" ? `${reasons.slice(0, 3).join("; ")} (and ${reasons.length - 3} more)` : reasons.join("; ") }));
 }

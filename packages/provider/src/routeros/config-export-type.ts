@@ -35,7 +35,9 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
     throw new OperationError(`${inputs.router}: routeros.sshHostKeyFingerprint is needed to export the configuration over SSH (the host key is pinned, never trusted blindly)`);
   }
   try {
-    const script = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
+    const exported = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
+    // RouterOS hides its passwords; the router's own, typed into a comment by hand, is hidden here.
+    const script = c.password ? exported.split(c.password).join("[secret]") : exported;
     return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString() };
   } catch (err) {
     if (err instanceof SshExportError) throw new OperationError(`${err.message}; nothing on the router was changed`);

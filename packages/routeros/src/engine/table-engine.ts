@@ -32,7 +32,9 @@ export interface Problem {
  * menu's field order (fields the table does not know come last).
  */
 export function entryInFull(table: MenuTable, entry: Readonly<Record<string, string>>): Entry {
-  const known = Object.entries(table.fields).flatMap(([name, field]): Array<[string, string]> => (entry[name] !== undefined ? [[name, entry[name]]] : field.default !== "" ? [[name, field.default]] : []));
+  const known = Object.entries(table.fields).flatMap(([name, field]): Array<[string, string]> =>
+    entry[name] !== undefined ? [[name, entry[name]]] : field.default !== "" ? [[name, normalise(field.normalise, field.default)]] : [],
+  );
   return Object.fromEntries([...known, ...Object.entries(entry).filter(([name]) => !(name in table.fields))]);
 }
 
