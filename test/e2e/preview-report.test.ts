@@ -144,4 +144,14 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     expect(usage.stderr).toMatch(/^communes: --concurrency must be a whole number/);
     expect(usage.stderr).not.toMatch(/^\s+at /m);
   });
+
+  it("with --refresh and the router down: the preview fails with one reason for the router, not one per menu", async () => {
+    await lab.router.close();
+    const down = await communes("--stack", stack.stack.name, "--refresh");
+    expect(down.code).toBe(1);
+    const line = down.stderr.trim().split("\n").find((l) => l.includes("failed:"))!;
+    expect(line).toMatch(/could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)/);
+    expect(line.match(/could not read the menu/g)).toHaveLength(1);
+    await stack.forget(); // nothing left to destroy on a router that is gone
+  });
 });

@@ -10,6 +10,7 @@ import type { RouterExportCheck } from "./router-export-check";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
 import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
+import { mergeMenuErrors } from "../pulumi/menu-errors";
 import { byReadingOrder, parsePath, valueAt } from "../pulumi/property-path";
 
 export interface RefreshStep {
@@ -45,27 +46,6 @@ const ENGINE_SUMMARY = /^(preview|update|refresh) failed$/;
 
 function cleanMessage(message: string): string {
   return message.trim().replace(/^error: /, "").replace(/^Preview failed: /, "");
-}
-
-/** `<host> /ip/address: could not read the menu: <cause>`, as the provider words a router menu it could not read. */
-const MENU_ERROR = /^(\S+) (\/[\w/-]+): (.*)$/s;
-
-/**
- * A device's errors with those that differ only by the router menu merged:
- * an unreachable router is one line naming how many menus it left unread,
- * not one line per menu.
- */
-function mergeMenuErrors(errors: readonly string[]): string[] {
-  const byCause = new Map<string, Array<{ menu: string; error: string }>>();
-  for (const error of new Set(errors)) {
-    const m = MENU_ERROR.exec(error);
-    const cause = m ? `${m[1]}: ${m[3]}` : error;
-    byCause.set(cause, [...(byCause.get(cause) ?? []), { menu: m?.[2] ?? "", error }]);
-  }
-  return [...byCause].map(([cause, found]) => {
-    if (found.length === 1) return found[0]!.error;
-    return `${cause} (${found.length} menus${found.length <= 3 ? `: ${found.map((f) => f.menu).join(", ")}` : ""})`;
-  });
 }
 
 function stringKeys(value: unknown): string[] {

@@ -6,6 +6,7 @@
  * output (a password pasted into a device's comment) is hidden.
  */
 import { mapLimit } from "../pulumi/map-limit";
+import { mergeMenuErrors } from "../pulumi/menu-errors";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { checkUnmanagedMenus, type RouterExportCheck } from "../drift/router-export-check";
 import { redactor } from "../pulumi/redact";
@@ -33,7 +34,8 @@ async function previewStack(stack: string, refresh: boolean): Promise<PreviewOut
   if (result.code === 0 && preview) return { stack, preview, outsideManaged };
   const errors = preview ? previewErrors(preview) : [];
   const stderr = result.stderr.trim().split("\n").filter((l) => l.trim() !== "").slice(-3).join(" ");
-  return { stack, error: (errors.join(" ") || stderr || `pulumi preview exited with ${result.code}`).replace(/^error:\s*/, "") };
+  const reasons = mergeMenuErrors(errors.map((e) => e.replace(/^Preview failed: /, "")));
+  return { stack, error: (reasons.join("; ") || stderr || `pulumi preview exited with ${result.code}`).replace(/^error:\s*/, "") };
 }
 
 export function previewStacks(stacks: readonly string[], concurrency: number, refresh: boolean): Promise<PreviewOutcome[]> {
