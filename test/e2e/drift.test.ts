@@ -30,6 +30,7 @@ interface Audit {
     status: string;
     errors: string[];
     seconds: number;
+    recordedBy?: { kind: string; time: string; commit?: string; uncommitted?: boolean };
     devices: Array<{ name: string; kind: string; status: string; errors: string[]; findings: Array<Record<string, unknown>> }>;
   }>;
 }
@@ -123,6 +124,9 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
       [ROOM_A, "endpoint", "clean"],
     ]);
     expect(run.markdown).toContain("Result: **clean**");
+    // What "recorded" means, citable in a dossier: the stack's last operation, its time and the commit it ran from.
+    expect(run.json.stacks[0]!.recordedBy).toMatchObject({ kind: "update", time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), commit: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(run.markdown).toMatch(/Compared with the state recorded by the update of \d{4}-\d\d-\d\d \d\d:\d\d UTC, from git [0-9a-f]{7}/);
     expect(run.markdown).toContain(`Clean: thieu-trung-r1 (router), thieu-trung-sw1 (switch), ${ROOM_A} (endpoint).`);
     // Both refreshes started before either finished: concurrency 2.
     const lines = run.stderr.trim().split("\n");

@@ -1,4 +1,5 @@
 /** What a drift audit found: per stack (commune), per device, per property. */
+import type { RecordedBy } from "./recorded-by";
 
 /** What an audit of a device, a stack or all of them concluded. */
 export type Status = "clean" | "drift" | "could-not-check" | "drift-and-could-not-check";
@@ -34,6 +35,8 @@ export interface StackAudit {
   errors: string[];
   devices: DeviceAudit[];
   seconds: number;
+  /** The stack operation whose recorded state the devices were compared with. */
+  recordedBy?: RecordedBy;
 }
 
 export interface DriftReport {

@@ -5,6 +5,7 @@
  * Every text from a stack or a device is escaped.
  */
 import type { DeviceAudit, DriftReport, Finding, StackAudit, Status } from "./audit";
+import { describeRecordedBy } from "./recorded-by";
 import { drifted, findingSides, STATUS_TEXT, summaryLine, unchecked } from "./report-summary";
 
 /** Text escaped for an element or an attribute. */
@@ -49,6 +50,7 @@ function deviceSection(d: DeviceAudit): string {
 
 function stackSection(s: StackAudit): string {
   const parts = [`<h2>${text(s.commune)} (stack <code>${text(s.stack)}</code>): ${status(s.status)}</h2>`];
+  if (s.recordedBy) parts.push(`<p>Compared with the state recorded by ${text(describeRecordedBy(s.recordedBy))}.</p>`);
   if (s.errors.length > 0) parts.push("<p>The stack could not be audited as a whole:</p>", list(s.errors));
   const clean = s.devices.filter((d) => d.status === "clean");
   if (clean.length > 0) parts.push(`<p>Clean: ${text(clean.map((d) => `${d.name} (${d.kind})`).join(", "))}.</p>`);

@@ -1,5 +1,6 @@
 /** The auditor's report in Markdown: commune → device → property, recorded and live values side by side. */
 import type { DeviceAudit, DriftReport, Finding, StackAudit } from "./audit";
+import { describeRecordedBy } from "./recorded-by";
 import { drifted, findingSides, STATUS_TEXT, summaryLine, unchecked, valueText } from "./report-summary";
 
 /** Text in a table cell: pipes and line breaks escaped. */
@@ -26,6 +27,7 @@ function deviceSection(d: DeviceAudit): string[] {
 
 function stackSection(s: StackAudit): string[] {
   const lines = [`## ${s.commune} (stack \`${s.stack}\`): ${STATUS_TEXT[s.status]}`, ""];
+  if (s.recordedBy) lines.push(`Compared with the state recorded by ${describeRecordedBy(s.recordedBy)}.`, "");
   if (s.errors.length > 0) lines.push("The stack could not be audited as a whole:", "", ...s.errors.map((e) => `- ${cell(e)}`), "");
   const clean = s.devices.filter((d) => d.status === "clean");
   if (clean.length > 0) lines.push(`Clean: ${clean.map((d) => `${d.name} (${d.kind})`).join(", ")}.`, "");

@@ -8,6 +8,7 @@ import { combine, type DeviceAudit, type DriftReport, type StackAudit } from "./
 import { classify } from "./classify";
 import { redactor } from "../pulumi/redact";
 import { stackSecrets } from "../pulumi/stack-secrets";
+import { recordedBy } from "./recorded-by";
 import { refreshStack } from "./refresh-stack";
 import { checkUnmanagedMenus } from "./router-export-check";
 
@@ -33,8 +34,8 @@ export async function auditStacks(stacks: readonly string[], options: AuditOptio
   const audits = await mapLimit(stacks, options.concurrency, async (stack, i) => {
     const tag = `[${String(i + 1).padStart(width)}/${stacks.length}] ${stack}`;
     options.progress(`${tag}: refreshing (preview only)`);
-    const [secrets, run, routerExports] = await Promise.all([stackSecrets(stack), refreshStack(stack), checkUnmanagedMenus(stack)]);
-    const audit = redactor(secrets)(classify({ ...run, routerExports }));
+    const [secrets, run, routerExports, recorded] = await Promise.all([stackSecrets(stack), refreshStack(stack), checkUnmanagedMenus(stack), recordedBy(stack)]);
+    const audit = redactor(secrets)({ ...classify({ ...run, routerExports }), ...(recorded ? { recordedBy: recorded } : {}) });
     options.progress(`${tag}: ${summary(audit)}`);
     return audit;
   });
