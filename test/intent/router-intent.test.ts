@@ -11,13 +11,13 @@ import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTab
 import { startLabRouter } from "@communes/lab";
 import { describe, expect, it } from "vitest";
 
-function intentFor(file: string): RouterIntent {
+function intentFor(file: string, transport?: "api" | "api-ssl" | "rest"): RouterIntent {
   const { targets } = discover([file]);
   const inventory = loadInventory(targets[0]!);
   expect(inventory.diagnostics).toEqual([]);
   const commune = inventory.communes.find((c) => c.file === file)!;
   const plan = inventory.plans.find((p) => p.file === file)!;
-  return routerIntent(inventory.province!, commune, plan);
+  return routerIntent(inventory.province!, commune, plan, transport);
 }
 
 function state(path: string, entries: Array<Record<string, string>>): TableState {
@@ -46,6 +46,14 @@ describe("router intent", () => {
 
   it("uses only managed menus and properties, each entry once", () => {
     for (const table of intentFor(thieuTrung).tables) state(table.path, table.entries);
+  });
+
+  it("keeps on the API service the stack comes in by, and only that one", () => {
+    const services = (transport?: "api" | "api-ssl" | "rest") =>
+      Object.fromEntries(intentFor(thieuTrung, transport).tables.find((t) => t.path === "/ip/service")!.entries.filter((e) => ["api", "api-ssl", "www-ssl"].includes(e.name!)).map((e) => [e.name, e.disabled]));
+    expect(services()).toEqual({ "www-ssl": "true", api: "true", "api-ssl": "false" }); // the inventory's: api-ssl
+    expect(services("api")).toEqual({ "www-ssl": "true", api: "false", "api-ssl": "true" });
+    expect(services("rest")).toEqual({ "www-ssl": "false", api: "true", "api-ssl": "true" });
   });
 
   it("names the PPPoE password by its secret, never by value", () => {

@@ -86,7 +86,13 @@ function managementSources(province: ProvinceModel): string[] {
   return province.flows.filter((f) => f.to.includes("management") && f.from !== "management").map((f) => f.from);
 }
 
-export function routerIntent(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan): RouterIntent {
+/**
+ * `transport`: the API the stack actually reaches the router by, when the
+ * stack overrides the inventory's (default: the inventory's). Its service
+ * stays enabled and the others are turned off: an intent never disables the
+ * door its own stack comes in by.
+ */
+export function routerIntent(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, transport: CommuneModel["settings"]["router"]["api"]["transport"] = commune.settings.router.api.transport): RouterIntent {
   const trunk = commune.router.trunk ?? DEFAULT_TRUNK;
   const dedicated = commune.uplinks.dedicated;
   const internet = commune.uplinks.internet;
@@ -285,7 +291,6 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
 
   // Hardening: no telnet, ftp, web; API and SSH only from the managers.
   const managers = [...managers4, ...managers6].join(",");
-  const transport = settings.router.api.transport;
   table("/ip/service", [
     { name: "telnet", disabled: "true" },
     { name: "ftp", disabled: "true" },

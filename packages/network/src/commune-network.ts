@@ -75,12 +75,12 @@ export class CommuneNetwork extends pulumi.ComponentResource {
     const withSecrets = (values: Record<string, string>) =>
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? secret(v.slice(SECRET_PREFIX.length)) : v]));
 
-    const intent = routerIntent(province, commune, plan);
+    const routerReach = args.reach?.router ?? {};
+    const intent = routerIntent(province, commune, plan, routerReach.transport);
     if (intent.lockout.length > 0) {
       throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${intent.lockout.map((l) => `  - ${l}`).join("\n")}`);
     }
     const routerSettings = commune.settings.router;
-    const routerReach = args.reach?.router ?? {};
     const management = plan.devices.find((d) => d.role === "router")!;
     const routerTlsFingerprint = routerReach.tlsFingerprint ?? commune.router.tlsFingerprint;
     const routerHostKey = routerReach.sshHostKeyFingerprint ?? commune.router.hostKey;

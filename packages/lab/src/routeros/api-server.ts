@@ -89,6 +89,11 @@ export class RouterOsApiServer {
   }
 
   private session(socket: net.Socket): void {
+    // A disabled service takes no connection, as on the router (`/ip service set api disabled=yes`).
+    if (!this.device.serviceEnabled(this.options.tls ? "api-ssl" : "api")) {
+      socket.destroy();
+      return;
+    }
     this.connections++;
     this.sockets.add(socket);
     socket.setNoDelay(true);

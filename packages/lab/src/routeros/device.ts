@@ -99,6 +99,12 @@ export class RouterOsDevice {
     this.execute("/user/add", new Map([["name", user.name], ["group", user.group ?? "full"], ["password", user.password]]), []);
   }
 
+  /** Whether a service of `/ip/service` (api, api-ssl, www-ssl, ssh…) is on: a disabled one takes no connection. */
+  serviceEnabled(name: string): boolean {
+    const entry = this.menu("/ip/service").entries.find((e) => e.values.get("name") === name);
+    return entry !== undefined && entry.values.get("disabled") !== "true";
+  }
+
   /** The system identity (`/system identity`), shown in the CLI prompt. */
   get identity(): string {
     return this.menu("/system/identity").entries[0]!.values.get("name") ?? "MikroTik";

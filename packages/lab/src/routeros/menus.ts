@@ -403,7 +403,8 @@ export const MENUS: readonly MenuSpec[] = [
       { name: "ftp", port: "21" },
       { name: "www", port: "80" },
       { name: "ssh", port: "22" },
-      { name: "www-ssl", port: "443", disabled: "true" },
+      // Enabled, with the lab certificate: the lab router comes prepared for management over any transport.
+      { name: "www-ssl", port: "443" },
       { name: "api", port: "8728" },
       { name: "winbox", port: "8291" },
       { name: "api-ssl", port: "8729" },

@@ -11,6 +11,7 @@
  */
 import * as https from "node:https";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { RouterOsDevice, Trap } from "./device";
 import { listenOn, type ListenAddress } from "../listen";
 
@@ -46,6 +47,10 @@ export class RouterOsRestServer {
   async listen(at: ListenAddress = {}): Promise<number> {
     this.server = https.createServer({ ...this.options.tls }, (req, res) => void this.handle(req, res));
     this.server.on("secureConnection", () => this.connections++);
+    // The REST API is served by www-ssl: disabled, it takes no connection, as on the router.
+    this.server.on("connection", (socket: Socket) => {
+      if (!this.device.serviceEnabled("www-ssl")) socket.destroy();
+    });
     return listenOn(this.server, at);
   }
 

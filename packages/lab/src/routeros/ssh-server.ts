@@ -25,6 +25,10 @@ export class RouterOsSshServer {
 
   async listen(at: ListenAddress = {}): Promise<number> {
     this.server = new Server({ hostKeys: [labHostKey("routeros")] }, (client) => {
+      if (!this.device.serviceEnabled("ssh")) {
+        client.end(); // the ssh service disabled: no session, as on the router
+        return;
+      }
       this.connections.add(client);
       client.on("close", () => this.connections.delete(client));
       client.on("error", () => client.end());
