@@ -8,8 +8,8 @@ export type DeviceKind = "router" | "switch" | "endpoint";
 
 /** One difference between what the stack recorded and what the device holds. */
 export type Finding =
-  /** A property whose live value is not the recorded one. */
-  | { kind: "changed"; resource?: string; property: string; recorded: unknown; live: unknown }
+  /** A property whose live value is not the recorded one; for an order, the entries that moved. */
+  | { kind: "changed"; resource?: string; property: string; recorded: unknown; live: unknown; moved?: string[] }
   /** An entry on the device the stack does not manage (a rule added by hand, an extra VLAN). */
   | { kind: "unmanaged"; resource?: string; property: string; live: unknown }
   /** An entry the stack recorded that is no longer on the device. */

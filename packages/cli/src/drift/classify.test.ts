@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, stepFindings, type RefreshStep } from "./classify";
+import { classify, movedKeys, stepFindings, type RefreshStep } from "./classify";
 import { parsePath, valueAt } from "../pulumi/property-path";
 import { redactor } from "../pulumi/redact";
 
@@ -25,6 +25,13 @@ describe("drift classification", () => {
     expect(stepFindings(step, "/ip/service")).toEqual([{ kind: "changed", resource: "/ip/service", property: "entries.telnet.disabled", recorded: "true", live: "false" }]);
   });
 
+  it("an order changed by hand names the fewest rules that moved: one rule to the top is that rule", () => {
+    const rules = Array.from({ length: 18 }, (_, i) => `r${i + 1}`);
+    expect(movedKeys(rules, ["r18", ...rules.slice(0, 17)])).toEqual(["r18"]);
+    expect(movedKeys(["a", "b", "c", "d"], ["b", "a", "d", "c"])).toHaveLength(2);
+    expect(movedKeys(["a", "b"], ["a", "b"])).toEqual([]);
+  });
+
   it("a rule reordered by hand is one `order` finding; a rule added is unmanaged, not a reordering", () => {
     const step = (order: string[], entries: Record<string, object>, diff: Record<string, { kind: string }>): RefreshStep => ({
       op: "update",
@@ -34,7 +41,7 @@ describe("drift classification", () => {
       detailedDiff: diff,
     });
     expect(stepFindings(step(["b", "a"], { a: {}, b: {} }, { "order[0]": { kind: "update" }, "order[1]": { kind: "update" } }), "/ip/firewall/filter")).toEqual([
-      { kind: "changed", resource: "/ip/firewall/filter", property: "order", recorded: ["a", "b"], live: ["b", "a"] },
+      { kind: "changed", resource: "/ip/firewall/filter", property: "order", recorded: ["a", "b"], live: ["b", "a"], moved: ["b"] },
     ]);
     expect(stepFindings(step(["x", "a", "b"], { x: { chain: "input" }, a: {}, b: {} }, { 'entries["x"]': { kind: "add" }, "order[0]": { kind: "update" }, "order[2]": { kind: "add" } }), "/ip/firewall/filter")).toEqual([
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["x"]', live: { chain: "input", action: "accept", log: "false", disabled: "false" } },

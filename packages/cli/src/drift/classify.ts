@@ -58,7 +58,36 @@ function orderFinding(resource: string | undefined, olds: unknown, news: unknown
   const live = stringKeys(news);
   const both = (keys: string[], other: string[]) => keys.filter((k) => other.includes(k));
   if (both(recorded, live).join("\n") === both(live, recorded).join("\n")) return undefined;
-  return { kind: "changed", ...(resource ? { resource } : {}), property: "order", recorded, live };
+  return { kind: "changed", ...(resource ? { resource } : {}), property: "order", recorded, live, moved: movedKeys(both(recorded, live), both(live, recorded)) };
+}
+
+/**
+ * The fewest entries that, moved, turn one order into the other: those off a
+ * longest run the two orders share. One rule moved to the top names that
+ * rule, not the seventeen it passed.
+ */
+export function movedKeys(recorded: readonly string[], live: readonly string[]): string[] {
+  const rank = new Map(recorded.map((k, i) => [k, i]));
+  const ranks = live.map((k) => rank.get(k)!);
+  // Longest increasing subsequence of the recorded positions, in live order.
+  const tails: number[] = [];
+  const tailAt: number[] = [];
+  const previous = new Array<number>(ranks.length).fill(-1);
+  ranks.forEach((r, i) => {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tails[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    tails[lo] = r;
+    tailAt[lo] = i;
+    previous[i] = lo > 0 ? tailAt[lo - 1]! : -1;
+  });
+  const kept = new Set<number>();
+  for (let i = tails.length > 0 ? tailAt[tails.length - 1]! : -1; i >= 0; i = previous[i]!) kept.add(i);
+  return live.filter((_, i) => !kept.has(i));
 }
 
 /** A router entry in full (defaults put back: a rule that accepts says so); anything else as it is. */

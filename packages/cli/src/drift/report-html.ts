@@ -34,7 +34,8 @@ function list(items: readonly string[]): string {
 }
 
 function findingRow(f: Finding): string {
-  const property = `${f.resource ? `<code>${text(f.resource)}</code> ` : ""}<code>${text(f.property)}</code>`;
+  const moved = f.kind === "changed" && f.moved?.length ? ` (moved: ${f.moved.map((k) => `<code>${text(k)}</code>`).join(", ")})` : "";
+  const property = `${f.resource ? `<code>${text(f.resource)}</code> ` : ""}<code>${text(f.property)}</code>${moved}`;
   const { recorded, live } = findingSides(f);
   return `<tr><td>${text(f.kind)}</td><td>${property}</td><td class="value">${text(recorded)}</td><td class="value">${text(live)}</td></tr>`;
 }

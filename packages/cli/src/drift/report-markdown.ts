@@ -13,7 +13,8 @@ function escapeCell(text: string): string {
 }
 
 function findingRow(f: Finding): string {
-  const property = `${f.resource ? `\`${f.resource}\` ` : ""}\`${f.property}\``;
+  const moved = f.kind === "changed" && f.moved?.length ? ` (moved: ${f.moved.map((k) => `\`${escapeCell(k)}\``).join(", ")})` : "";
+  const property = `${f.resource ? `\`${f.resource}\` ` : ""}\`${f.property}\`${moved}`;
   const { recorded, live } = findingSides(f);
   return `| ${f.kind} | ${property} | ${escapeCell(recorded)} | ${escapeCell(live)} |`;
 }
