@@ -69,4 +69,13 @@ describe("CommuneNetwork", () => {
     expect(() => new CommuneNetwork("cut", { province: cut, commune, plan, secret: (n: string) => (asked.push(n), pulumi.secret(n)) })).toThrow(/refused: this change would cut the NOC's management path/);
     expect(asked).toEqual([]);
   });
+
+  it("a renamed endpoint not found in the stack's endpointEndpoints says so, naming the names it has", () => {
+    const { province, commune, plan } = thieuTrung();
+    const renamed = { ...commune, endpoints: commune.endpoints.map((e, i) => (i === 0 ? { ...e, systemName: "Phòng họp mới" } : e)) };
+    const reach = { endpoints: { [commune.endpoints[0]!.systemName]: { host: "127.0.0.1", tlsFingerprint: "AA:BB" } } };
+    expect(() => new CommuneNetwork("renamed", { province, commune: renamed, plan, secret: (n: string) => pulumi.secret(n), reach })).toThrow(
+      `endpoint "Phòng họp mới": no tlsFingerprint in the inventory to pin its certificate; endpointEndpoints has no entry under this name (it has "${commune.endpoints[0]!.systemName}": renamed?)`,
+    );
+  });
 });

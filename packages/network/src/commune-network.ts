@@ -129,7 +129,10 @@ export class CommuneNetwork extends pulumi.ComponentResource {
       const host = reach.host ?? ep.address;
       const tlsFingerprint = reach.tlsFingerprint ?? ep.tlsFingerprint;
       if (!host || !tlsFingerprint) {
-        throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so say how to reach it (endpointEndpoints)" : "no tlsFingerprint in the inventory to pin its certificate"}`);
+        // The stack says how to reach endpoints by their system names: a renamed endpoint is not found under its old one.
+        const known = Object.keys(args.reach?.endpoints ?? {}).filter((name) => name !== ep.systemName);
+        const renamed = known.length > 0 ? `; endpointEndpoints has no entry under this name (it has ${known.map((n) => JSON.stringify(n)).join(", ")}: renamed?)` : "";
+        throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so say how to reach it (endpointEndpoints)" : "no tlsFingerprint in the inventory to pin its certificate"}${renamed}`);
       }
       const provider = new Provider(`endpoint ${ep.systemName}`, {
         endpoint: {

@@ -64,6 +64,8 @@ function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): {
     return { title, lang: "", lines: iosLines(change) };
   }
   if (change.type === ENDPOINT_TYPE) {
+    // The provider leaves a removed endpoint as it is (it sits on the meeting-room desk): nothing is sent.
+    if (change.op === "remove") return { title: "Nothing is sent: an endpoint taken out of the stack keeps its settings", lang: "", lines: [] };
     const vendor = vendors.get(change.device);
     const title = vendor === "poly" ? "Poly API parameters" : vendor === "cisco" ? "Cisco xAPI configuration" : "Endpoint settings (make unknown: the commune's inventory could not be read)";
     return { title, lang: "", lines: endpointParameters(change, vendor) };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { endpointParameters } from "./native-endpoint";
 import { iosLines } from "./native-ios";
+import { renderReport } from "./markdown";
 import { routerOsLines } from "./native-routeros";
 import { parsePreviewJson, PreviewInputError } from "./preview-json";
 import { resourceChanges, TABLE_TYPE, ENDPOINT_TYPE, SWITCH_TYPE, type ResourceChange } from "./resource-changes";
@@ -118,6 +119,14 @@ describe("preview steps → device changes", () => {
     expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.password = [secret]", "comm.nics.sipnic.username = b"]);
     expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP Authentication Password: [secret]", "xConfiguration SIP URI: b"]);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["meeting-room"]);
+  });
+
+  it("an endpoint taken out of the stack: nothing sent, said plainly (not 'make unknown')", () => {
+    const change = only([step("delete", ENDPOINT_TYPE, "Phòng họp cũ", { systemName: "Phòng họp cũ", settings: { "sip.user": "a" } }, undefined)]);
+    const report = renderReport([{ stack: "s", changes: [change], exports: [], vendors: new Map(), basis: "recorded" }], []);
+    expect(report).toContain("Nothing is sent: an endpoint taken out of the stack keeps its settings");
+    expect(report).not.toContain("make unknown");
+    expect(riskFlags(change)).toEqual([]);
   });
 
   it("skips unchanged resources, components and providers", () => {

@@ -92,7 +92,7 @@ export function riskFlags(change: ResourceChange): Risk[] {
       ? routerRisks(change)
       : change.type === SWITCH_TYPE
         ? switchRisks(change)
-        : change.type === ENDPOINT_TYPE
+        : change.type === ENDPOINT_TYPE && change.op !== "remove"
           ? [{ flag: "meeting-room" as const, reason: "the meeting-room endpoint is reconfigured: it may re-register with the MCU or reboot, cutting a meeting in progress" }]
           : [];
   return (Object.keys(FLAG_LABELS) as RiskFlag[])
