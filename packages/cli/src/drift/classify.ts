@@ -5,7 +5,7 @@
  * devices that could not be read. A device is clean only when every one of
  * its resources was read without error.
  */
-import { entryInFull, MENU_TABLES } from "@communes/routeros";
+import { entryInFullAt } from "@communes/routeros";
 import type { RouterExportCheck } from "./router-export-check";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
@@ -90,19 +90,12 @@ export function movedKeys(recorded: readonly string[], live: readonly string[]):
   return live.filter((_, i) => !kept.has(i));
 }
 
-/** A router entry in full (defaults put back: a rule that accepts says so); anything else as it is. */
-function entryInFullOf(resource: string | undefined, entry: unknown): unknown {
-  const table = MENU_TABLES.find((t) => t.path === resource);
-  if (!table || typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
-  return entryInFull(table, entry as Record<string, string>);
-}
-
 /** A property's value; a router entry's field left out because it is at its default shows that default. */
 function shownValue(resource: string | undefined, inputs: unknown, path: ReturnType<typeof parsePath>): unknown {
   const value = valueAt(inputs, path);
   if (value !== undefined || path.length !== 3 || path[0] !== "entries") return value ?? null;
   const entry = valueAt(inputs, path.slice(0, 2));
-  const full = entryInFullOf(resource, entry) as Record<string, unknown> | undefined;
+  const full = entryInFullAt(resource, entry) as Record<string, unknown> | undefined;
   return entry === undefined ? null : (full?.[String(path[2])] ?? null);
 }
 
@@ -121,8 +114,8 @@ export function stepFindings(step: RefreshStep, resource: string | undefined): F
       continue;
     }
     const ownedEntry = path.length === 2 && owned.includes(String(path[0]));
-    if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: entryInFullOf(resource, valueAt(news, path)) ?? null });
-    else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: entryInFullOf(resource, valueAt(olds, path)) ?? null });
+    if (ownedEntry && kind.startsWith("add")) findings.push({ kind: "unmanaged", ...at, property, live: entryInFullAt(resource, valueAt(news, path)) ?? null });
+    else if (ownedEntry && kind.startsWith("delete")) findings.push({ kind: "missing", ...at, property, recorded: entryInFullAt(resource, valueAt(olds, path)) ?? null });
     else findings.push({ kind: "changed", ...at, property, recorded: shownValue(resource, olds, path), live: shownValue(resource, news, path) });
   }
   const reordered = order ? orderFinding(resource, olds.order, news.order) : undefined;

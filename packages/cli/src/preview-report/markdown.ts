@@ -3,6 +3,7 @@
  * commune → device → change: each property before → after, the change in
  * the device's own form, and the risk flags with their reasons.
  */
+import { menuCommand } from "@communes/intent";
 import type { RouterExportCheck } from "../drift/router-export-check";
 import { endpointParameters, type Vendor } from "./native-endpoint";
 import { iosLines } from "./native-ios";
@@ -108,15 +109,13 @@ function outsideManagedSection(checks: readonly RouterExportCheck[]): string[] {
       "Changed by hand since the router's last export, in menus no stack manages. This up does not touch them; the export taken before it will hold them, and later audits compare with that:",
       "",
       "```routeros",
-      ...check.findings.map((f) => `${f.kind === "unmanaged" ? "+" : "-"} ${menuCommandOf(f.resource ?? "")} ${String(f.kind === "unmanaged" ? f.live : f.recorded)}`),
+      ...check.findings.map((f) => `${f.kind === "unmanaged" ? "+" : "-"} ${menuCommand(f.resource ?? "")} ${String(f.kind === "unmanaged" ? f.live : f.recorded)}`),
       "```",
       "",
     );
   }
   return out;
 }
-
-const menuCommandOf = (path: string) => `/${path.slice(1).split("/").join(" ")}`;
 
 /** What the previews compared the inventory with. */
 export type PreviewBasis = "devices" | "recorded" | "saved";

@@ -4,7 +4,7 @@
  * leaf by leaf (a table entry added shows each of its fields). Values are
  * redacted here, so nothing downstream can show a secret.
  */
-import { entryInFull, MENU_TABLES } from "@communes/routeros";
+import { entryInFullAt } from "@communes/routeros";
 import type { PreviewJson, PreviewStep } from "./preview-json";
 import { byReadingOrder, ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
@@ -77,10 +77,8 @@ function nameOf(urn: string): string {
 
 /** A router table's inputs with every entry in full (its fields at their RouterOS default included). */
 function withDefaults(inputs: Record<string, unknown>): Record<string, unknown> {
-  const table = MENU_TABLES.find((t) => t.path === inputs.path);
-  if (!table || typeof inputs.entries !== "object" || inputs.entries === null) return inputs;
-  const entries = Object.fromEntries(Object.entries(inputs.entries as Record<string, Record<string, string>>).map(([key, entry]) => [key, entryInFull(table, entry)]));
-  return { ...inputs, entries };
+  if (typeof inputs.entries !== "object" || inputs.entries === null) return inputs;
+  return { ...inputs, entries: Object.fromEntries(Object.entries(inputs.entries).map(([key, entry]) => [key, entryInFullAt(inputs.path, entry)])) };
 }
 
 function toChange(step: PreviewStep): ResourceChange | undefined {

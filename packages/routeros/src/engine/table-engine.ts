@@ -4,6 +4,7 @@
  * move) that turn what the device holds into what the inventory says.
  */
 import type { MenuTable } from "../menus/menu-table";
+import { MENU_TABLES } from "../menus/tables";
 import type { Row, RouterOsTransport } from "../client/transport";
 import { normalise } from "./normalise";
 
@@ -36,6 +37,13 @@ export function entryInFull(table: MenuTable, entry: Readonly<Record<string, str
     entry[name] !== undefined ? [[name, entry[name]]] : field.default !== "" ? [[name, normalise(field.normalise, field.default)]] : [],
   );
   return Object.fromEntries([...known, ...Object.entries(entry).filter(([name]) => !(name in table.fields))]);
+}
+
+/** An entry of the menu at `path` in full (entryInFull); anything else, or an unknown menu, as it is. */
+export function entryInFullAt(path: unknown, entry: unknown): unknown {
+  const table = MENU_TABLES.find((t) => t.path === path);
+  if (!table || typeof entry !== "object" || entry === null || Array.isArray(entry)) return entry;
+  return entryInFull(table, entry as Record<string, string>);
 }
 
 /** The canonical form of an entry; problems for fields the table does not know. */
