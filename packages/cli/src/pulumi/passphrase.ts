@@ -11,11 +11,10 @@ import * as path from "node:path";
 import { COMMUNE_PROJECT } from "./pulumi-cli";
 
 /** Set by scripts/toolchain-env.sh when neither PULUMI_CONFIG_PASSPHRASE nor _FILE is. */
-export const PUBLIC_PASSPHRASE = "communes-local-demo";
+const PUBLIC_PASSPHRASE = "communes-local-demo";
 
-export function isLabStack(stack: string): boolean {
-  return stack.endsWith("-lab");
-}
+/** How lab stacks are named (`communes stack init --lab`): `<commune>-lab`. */
+export const LAB_STACK_SUFFIX = "-lab";
 
 /** True when the stack's settings name a secrets provider other than a passphrase (a cloud KMS key). */
 function usesKms(stack: string): boolean {
@@ -30,7 +29,7 @@ function usesKms(stack: string): boolean {
  * or undefined when they would be.
  */
 export function unprotectedSecrets(stack: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (isLabStack(stack) || env.PULUMI_CONFIG_PASSPHRASE_FILE || usesKms(stack)) return undefined;
+  if (stack.endsWith(LAB_STACK_SUFFIX) || env.PULUMI_CONFIG_PASSPHRASE_FILE || usesKms(stack)) return undefined;
   const passphrase = env.PULUMI_CONFIG_PASSPHRASE;
   if (passphrase && passphrase !== PUBLIC_PASSPHRASE) return undefined;
   const why = passphrase ? `PULUMI_CONFIG_PASSPHRASE is the demo's public ${PUBLIC_PASSPHRASE}` : `PULUMI_CONFIG_PASSPHRASE is not set, so the demo's public ${PUBLIC_PASSPHRASE} would be used`;

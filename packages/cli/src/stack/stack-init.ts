@@ -13,7 +13,7 @@ import { readLabRecord, type StackConfig } from "@communes/lab";
 import { loadCommune } from "../load-inventory";
 import type { Output } from "../output";
 import { isRunning, labDir } from "../lab/lab-dir";
-import { unprotectedSecrets } from "../pulumi/passphrase";
+import { LAB_STACK_SUFFIX, unprotectedSecrets } from "../pulumi/passphrase";
 import { COMMUNE_PROJECT, listStacks, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { secretEnvName, secretValues } from "./secret-input";
 import { writeStackSettings } from "./stack-settings";
@@ -25,7 +25,7 @@ export interface StackInitOptions {
 
 /** The stack's name: the commune file's name (thieu-trung.yaml → thieu-trung), `-lab` for the lab's. */
 export function defaultStackName(file: string, lab: boolean): string {
-  return `${path.basename(file).replace(/\.ya?ml$/, "")}${lab ? "-lab" : ""}`;
+  return `${path.basename(file).replace(/\.ya?ml$/, "")}${lab ? LAB_STACK_SUFFIX : ""}`;
 }
 
 function labConfig(file: string, out: Output): StackConfig | undefined {
