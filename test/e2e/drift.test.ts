@@ -151,7 +151,7 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     const sw = lab!.switch.server.device.running;
     sw.vlans.set(99, "rogue");
     sw.ports.get("GigabitEthernet1/0/1")!.description = "Phong khach";
-    lab!.endpoint.device.params.set("device.local.deviceName", "Phòng họp cũ");
+    lab!.endpoint.device.params.set("system.info.systemname", "Phòng họp cũ");
 
     const run = await drift("--stack", names[0]!);
     expect(run.code).toBe(1);

@@ -9,7 +9,10 @@ import { startCommuneLab as startLab, type CommuneLabOptions, type LabEndpoint, 
 export interface CommuneLab {
   router: LabRouter;
   switch: LabSwitch;
+  /** The first endpoint of the inventory. */
   endpoint: LabEndpoint;
+  /** Every endpoint, by system name. */
+  endpoints: Record<string, LabEndpoint>;
   /** Stack configuration for `inventory` (a commune file) against this lab. */
   config(inventory: string): ConfigMap;
   close(): Promise<void>;
@@ -22,6 +25,7 @@ export async function startCommuneLab(example = "thieu-trung.yaml", options: Com
     router: lab.router,
     switch: Object.values(lab.switches)[0]!,
     endpoint: Object.values(lab.endpoints)[0]!,
+    endpoints: lab.endpoints,
     config: (inventory) => lab.config(inventory),
     close: () => lab.close(),
   };

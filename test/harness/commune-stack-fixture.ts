@@ -1,6 +1,7 @@
 /**
  * The common setting of the commune stack's e2e tests, registered as the
- * describe block's beforeAll/afterAll: the lab for Thiệu Trung, a private
+ * describe block's beforeAll/afterAll: the lab for Thiệu Trung (or another
+ * example commune), a private
  * copy of its inventory (edited first by `prepare`, if given), and a test
  * stack of stacks/commune pointed at the lab. Everything is removed after.
  */
@@ -24,11 +25,13 @@ export interface CommuneStackFixture {
   commune: string;
 }
 
-export function useCommuneStack(options: CommuneLabOptions = {}, prepare?: (commune: string) => void): CommuneStackFixture {
+/** `example`: the file of examples/thanh-hoa/communes the stack and its lab are made from. */
+export function useCommuneStack(options: CommuneLabOptions & { example?: string } = {}, prepare?: (commune: string) => void): CommuneStackFixture {
   const fixture = {} as CommuneStackFixture;
+  const { example = "thieu-trung.yaml", ...labOptions } = options;
   beforeAll(async () => {
-    fixture.lab = await startCommuneLab("thieu-trung.yaml", options);
-    const copy = copyInventory("thieu-trung.yaml");
+    fixture.lab = await startCommuneLab(example, labOptions);
+    const copy = copyInventory(example);
     fixture.dir = copy.dir;
     fixture.commune = copy.communes[0]!;
     prepare?.(fixture.commune);

@@ -52,3 +52,18 @@ export function request(agent: PinnedAgent, label: string, options: { host: stri
     req.end(payload);
   });
 }
+
+/** An answer the driver cannot read: names the device, the request and what was expected, with the start of what came. */
+export function unexpectedAnswer(label: string, request: string, expected: string, answer: HttpAnswer): EndpointError {
+  const start = answer.body.length > 200 ? `${answer.body.slice(0, 200)}…` : answer.body;
+  return new EndpointError(`${label}: ${request}: expected ${expected}, the device answered HTTP ${answer.status}${start.trim() ? `: ${start.trim()}` : " with no body"}`);
+}
+
+/** The JSON body of an answer, or an EndpointError saying what was expected. */
+export function jsonBody(label: string, request: string, expected: string, answer: HttpAnswer): unknown {
+  try {
+    return JSON.parse(answer.body);
+  } catch {
+    throw unexpectedAnswer(label, request, expected, answer);
+  }
+}

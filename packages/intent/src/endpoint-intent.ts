@@ -3,10 +3,15 @@
  * province's MCU: its name, SIP and/or H.323 registration, network in the
  * meeting-room zone, DSCP matching the router's videoconference classes
  * (EF for audio, AF41 for video), NTP, syslog, and no provisioning server
- * (the configuration is this project's). Pure.
+ * (the configuration is this project's). A setting that only takes effect
+ * with another comes with it (DiffServ marking with the DSCP values, manual
+ * NTP with its server, syslog switched on with its collector, registration
+ * with the servers given rather than discovered); a static address comes
+ * with the DNS servers that resolve the registrar's name. Pure.
  */
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { CISCO_PARAMETERS, type EndpointSettings, type SettingName } from "@communes/endpoint";
+import { isIPv4 } from "node:net";
+import { parametersOf, type EndpointSettings, type SettingName } from "@communes/endpoint";
 import { secretRef } from "./router-intent";
 
 export const DSCP_AUDIO = "46"; // EF
@@ -32,28 +37,40 @@ export function endpointIntents(province: ProvinceModel, commune: CommuneModel, 
   return commune.endpoints.map((ep, i) => {
     const zone = plan.zones.find((z) => z.zone === ep.zone)!;
     const planned = plan.endpoints[i]!;
-    const s: EndpointSettings = { systemName: ep.systemName, "provisioning.enabled": "false", "qos.audioDscp": DSCP_AUDIO, "qos.videoDscp": DSCP_VIDEO };
-    if (settings.ntp[0]) s["ntp.server"] = settings.ntp[0];
-    if (settings.syslog[0]) s["syslog.server"] = settings.syslog[0].address;
+    const s: EndpointSettings = { systemName: ep.systemName, "provisioning.enabled": "false", "network.vlanTagging": "false", "qos.marking": "diffserv", "qos.audioDscp": DSCP_AUDIO, "qos.videoDscp": DSCP_VIDEO };
+    if (settings.ntp[0]) Object.assign(s, { "ntp.mode": "manual", "ntp.server": settings.ntp[0] });
+    if (settings.syslog[0]) Object.assign(s, { "syslog.enabled": "true", "syslog.server": settings.syslog[0].address, "syslog.transport": settings.syslog[0].protocol });
     if (sip && ep.sip) {
       Object.assign(s, {
         "sip.enabled": "true",
+        "sip.serverSelection": "manual",
         "sip.registrar": sip.registrar,
         "sip.proxy": sip.proxy,
-        "sip.user": `${ep.sip.user}@${sip.domain}`,
+        "sip.uri": `${ep.sip.user}@${sip.domain}`,
+        "sip.authUser": ep.sip.user,
         "sip.transport": sip.transport,
         ...(settings.endpoint.sipPasswordSecret ? { "sip.password": secretRef(settings.endpoint.sipPasswordSecret) } : {}),
       });
     }
     if (h323 && ep.h323) {
-      Object.assign(s, { "h323.enabled": "true", "h323.gatekeeper": h323.gatekeeper, ...(ep.h323.alias ? { "h323.alias": ep.h323.alias } : {}), ...(ep.h323.e164 ? { "h323.e164": ep.h323.e164 } : {}) });
+      Object.assign(s, { "h323.enabled": "true", "h323.gatekeeperSelection": "manual", "h323.gatekeeper": h323.gatekeeper, ...(ep.h323.alias ? { "h323.alias": ep.h323.alias } : {}), ...(ep.h323.e164 ? { "h323.e164": ep.h323.e164 } : {}) });
     }
     if (planned.address === "dhcp") s["network.ipv4.mode"] = "dhcp";
     else {
-      Object.assign(s, { "network.ipv4.mode": "static", "network.ipv4.address": formatAddress(planned.address), "network.ipv4.mask": mask(zone.ipv4.length), "network.ipv4.gateway": formatAddress(zone.ipv4Gateway) });
+      // IPv4 servers first: the endpoint's own address is IPv4.
+      const [dns1, dns2] = [...settings.dns].sort((a, b) => Number(isIPv4(b)) - Number(isIPv4(a)));
+      Object.assign(s, {
+        "network.ipv4.mode": "static",
+        "network.ipv4.address": formatAddress(planned.address),
+        "network.ipv4.mask": mask(zone.ipv4.length),
+        "network.ipv4.gateway": formatAddress(zone.ipv4Gateway),
+        ...(dns1 ? { "network.dns1": dns1 } : {}),
+        ...(dns2 ? { "network.dns2": dns2 } : {}),
+      });
     }
-    // Only what the endpoint's API family can hold (RoomOS registers through its proxy: no registrar, no SIP switch).
-    const supported = ep.vendor === "poly" ? s : Object.fromEntries(Object.entries(s).filter(([k]) => CISCO_PARAMETERS[k as SettingName]));
+    // Only what the endpoint's API family has (RoomOS registers through its proxy: no registrar, no server selection).
+    const map = parametersOf(ep.vendor);
+    const supported = Object.fromEntries(Object.entries(s).filter(([k]) => map[k as SettingName]));
     return {
       systemName: ep.systemName,
       vendor: ep.vendor,

@@ -30,8 +30,6 @@ export interface CommuneLab {
 export interface CommuneLabOptions {
   /** Serve the router's API over TLS (api-ssl) rather than plain api. */
   routerTls?: boolean;
-  /** Emulate every endpoint as this make, whatever the inventory says. */
-  endpointVendor?: "poly" | "cisco";
   /**
    * "ephemeral" (default): every device on 127.0.0.1, ports chosen by the
    * system. "planned": every device at the loopback image of its planned
@@ -58,7 +56,7 @@ export async function startCommuneLab(communeFile: string, options: CommuneLabOp
 export async function startLabFor(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: CommuneLabOptions = {}): Promise<CommuneLab> {
   const communeFile = commune.file;
   const mcu = province.mcu;
-  const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [`${e.sip!.user}@${mcu.sip!.domain}`, LAB_SIP_PASSWORD]));
+  const sipUsers = Object.fromEntries(commune.endpoints.filter((e) => e.sip && mcu.sip).map((e) => [e.sip!.user, LAB_SIP_PASSWORD]));
   const planned = options.addresses === "planned" ? plannedLabAddresses(plan) : undefined;
   const ports = labPorts(options.portOffset);
 
@@ -84,7 +82,7 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
     const endpoints: Record<string, LabEndpoint> = {};
     for (const ep of commune.endpoints) {
       endpoints[ep.systemName] = await startLabEndpoint(
-        options.endpointVendor ?? ep.vendor,
+        ep.vendor,
         { registrar: mcu.sip?.registrar ?? "", gatekeeper: mcu.h323?.gatekeeper ?? "", sipUsers },
         { username: commune.settings.endpoint.credentials.username, password: "lab-password" },
         planned ? { host: planned.endpoints[ep.systemName]!, port: ports.https } : {},

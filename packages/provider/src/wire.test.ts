@@ -15,8 +15,8 @@ describe("secrets on the wire", () => {
   });
 
   it("wraps those values again wherever they sit, leaving their neighbours plain", () => {
-    const wrapped = wrapSecrets({ password: "s3cr3t", settings: { "sip.password": "s3cr3t", "sip.user": "u" }, keyed: { admin: { password: "s3cr3t" } }, host: "h", gone: undefined }, new Set(["s3cr3t"]));
-    expect(wrapped).toEqual({ password: secret("s3cr3t"), settings: { "sip.password": secret("s3cr3t"), "sip.user": "u" }, keyed: { admin: { password: secret("s3cr3t") } }, host: "h", gone: undefined });
+    const wrapped = wrapSecrets({ password: "s3cr3t", settings: { "sip.password": "s3cr3t", "sip.uri": "u" }, keyed: { admin: { password: "s3cr3t" } }, host: "h", gone: undefined }, new Set(["s3cr3t"]));
+    expect(wrapped).toEqual({ password: secret("s3cr3t"), settings: { "sip.password": secret("s3cr3t"), "sip.uri": "u" }, keyed: { admin: { password: secret("s3cr3t") } }, host: "h", gone: undefined });
   });
 
   it("finds unknown values inside nested inputs", () => {

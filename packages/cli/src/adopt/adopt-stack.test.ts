@@ -21,10 +21,10 @@ describe("the adopting preview", () => {
     expect(
       unexpectedSteps([
         { op: "update", urn: urn("communes:switch:IosSwitch", "sw1"), detailedDiff: { 'vlans["99"]': {} } },
-        { op: "update", urn: urn("communes:endpoint:Endpoint", "Hội trường"), detailedDiff: { 'settings["sip.password"]': {}, 'settings["sip.user"]': {} } },
+        { op: "update", urn: urn("communes:endpoint:Endpoint", "Hội trường"), detailedDiff: { 'settings["sip.password"]': {}, 'settings["sip.uri"]': {} } },
         { op: "create", urn: urn("communes:routeros:Table", "r1/snmp") },
         { op: "delete", urn: urn("communes:routeros:Table", "r1/ip/pool") },
       ]),
-    ).toEqual(['sw1: update vlans["99"]', 'Hội trường: update settings["sip.password"], settings["sip.user"]', "r1/snmp: create", "r1/ip/pool: delete"]);
+    ).toEqual(['sw1: update vlans["99"]', 'Hội trường: update settings["sip.password"], settings["sip.uri"]', "r1/snmp: create", "r1/ip/pool: delete"]);
   });
 });

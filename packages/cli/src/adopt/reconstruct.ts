@@ -288,8 +288,8 @@ function endpointOf(live: LiveEndpoint, zones: LiveZone[], problems: string[]): 
       address = n !== undefined ? { host: n } : { address: formatAddress(a.value) };
     } else if (a.ok) address = { address: formatAddress(a.value) };
   }
-  const sipOn = access.vendor === "poly" ? s["sip.enabled"] === "true" : Boolean(s["sip.user"]);
-  const user = s["sip.user"]?.split("@")[0];
+  const sipOn = s["sip.enabled"] === "true";
+  const user = s["sip.authUser"] || s["sip.uri"]?.split("@")[0];
   return {
     systemName: s.systemName,
     room: access.room,

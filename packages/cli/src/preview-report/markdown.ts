@@ -5,7 +5,7 @@
  */
 import { menuCommand } from "@communes/intent";
 import type { RouterExportCheck } from "../drift/router-export-check";
-import { endpointParameters, type Vendor } from "./native-endpoint";
+import { endpointParameters, UNVERIFIED_MARK, type Vendor } from "./native-endpoint";
 import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
 import { formatPath } from "../pulumi/property-path";
@@ -69,7 +69,9 @@ function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): {
     if (change.op === "remove") return { title: "Nothing is sent: an endpoint taken out of the stack keeps its settings", lang: "", lines: [] };
     const vendor = vendors.get(change.device);
     const title = vendor === "poly" ? "Poly API parameters" : vendor === "cisco" ? "Cisco xAPI configuration" : "Endpoint settings (make unknown: the commune's inventory could not be read)";
-    return { title, lang: "", lines: endpointParameters(change, vendor) };
+    const lines = endpointParameters(change, vendor);
+    const note = lines.some((l) => l.endsWith(UNVERIFIED_MARK)) ? ` (lines marked \`${UNVERIFIED_MARK}\` use names or values no public recording of a device confirms: docs/videoconference.md)` : "";
+    return { title: `${title}${note}`, lang: "", lines };
   }
   return undefined;
 }

@@ -109,20 +109,20 @@ describe("preview steps → device changes", () => {
   });
 
   it("secrets never come through: Pulumi's [secret] and anything named a password", () => {
-    const settings = (user: string) => ({ "sip.user": user, "sip.password": "s3cr3t-value", "h323.alias": "[secret]" });
-    const change = only([step("update", ENDPOINT_TYPE, "Phòng họp", { systemName: "Phòng họp", settings: settings("a") }, { systemName: "Phòng họp", settings: settings("b") }, { 'settings["sip.user"]': { kind: "update" }, 'settings["sip.password"]': { kind: "update" } })]);
+    const settings = (user: string) => ({ "sip.uri": user, "sip.password": "s3cr3t-value", "h323.alias": "[secret]" });
+    const change = only([step("update", ENDPOINT_TYPE, "Phòng họp", { systemName: "Phòng họp", settings: settings("a") }, { systemName: "Phòng họp", settings: settings("b") }, { 'settings["sip.uri"]': { kind: "update" }, 'settings["sip.password"]': { kind: "update" } })]);
     expect(JSON.stringify(change)).not.toContain("s3cr3t-value");
     expect(change.properties).toEqual([
       { path: ["settings", "sip.password"], before: "[secret]", after: "[secret]" },
-      { path: ["settings", "sip.user"], before: "a", after: "b" },
+      { path: ["settings", "sip.uri"], before: "a", after: "b" },
     ]);
-    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.password = [secret]", "comm.nics.sipnic.username = b"]);
+    expect(endpointParameters(change, "poly")).toEqual(["comm.nics.sipnic.sippassword = [secret]  # unverified", "comm.nics.sipnic.sipusername = b"]);
     expect(endpointParameters(change, "cisco")).toEqual(["xConfiguration SIP Authentication Password: [secret]", "xConfiguration SIP URI: b"]);
     expect(riskFlags(change).map((r) => r.flag)).toEqual(["meeting-room"]);
   });
 
   it("an endpoint taken out of the stack: nothing sent, said plainly (not 'make unknown')", () => {
-    const change = only([step("delete", ENDPOINT_TYPE, "Phòng họp cũ", { systemName: "Phòng họp cũ", settings: { "sip.user": "a" } }, undefined)]);
+    const change = only([step("delete", ENDPOINT_TYPE, "Phòng họp cũ", { systemName: "Phòng họp cũ", settings: { "sip.uri": "a" } }, undefined)]);
     const report = renderReport([{ stack: "s", changes: [change], exports: [], vendors: new Map(), basis: "recorded" }], []);
     expect(report).toContain("Nothing is sent: an endpoint taken out of the stack keeps its settings");
     expect(report).not.toContain("make unknown");

@@ -63,3 +63,28 @@ export function valueAt(root: unknown, path: string): string | undefined {
   }
   return String(node);
 }
+
+/** The elements marked `error="True"` under `root`, as `{ path, text }` (RoomOS's answer to a value outside its value space). */
+export function errorsIn(root: unknown, prefix = ""): Array<{ path: string; text: string }> {
+  if (typeof root !== "object" || root === null) return [];
+  const out: Array<{ path: string; text: string }> = [];
+  for (const [key, child] of Object.entries(root as Record<string, unknown>)) {
+    if (key.startsWith("@") || key === "#text") continue;
+    for (const node of Array.isArray(child) ? child : [child]) {
+      const item = typeof node === "object" && node !== null ? (node as Record<string, unknown>)["@item"] : undefined;
+      const path = `${prefix}${prefix ? "/" : ""}${key}${item !== undefined ? `/${String(item)}` : ""}`;
+      if (typeof node === "object" && node !== null && String((node as Record<string, unknown>)["@error"]) === "True") out.push({ path, text: String((node as Record<string, unknown>)["#text"] ?? "").trim() });
+      else out.push(...errorsIn(node, path));
+    }
+  }
+  return out;
+}
+
+/** Every element at `path` (a repeated item comes as a list). */
+export function elementsAt(root: unknown, path: string): unknown[] {
+  let nodes: unknown[] = [root];
+  for (const part of path.split("/")) {
+    nodes = nodes.flatMap((n) => (typeof n === "object" && n !== null ? [(n as Record<string, unknown>)[part]].flat() : [])).filter((n) => n !== undefined);
+  }
+  return nodes;
+}

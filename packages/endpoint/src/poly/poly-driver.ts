@@ -1,119 +1,105 @@
 /**
- * Poly endpoints (VideoOS G7500/Studio X, RealPresence Group) over their
- * REST API: `POST /rest/session` login with a session cookie (logout at
- * close), parameters through `/rest/config`, state through `/rest/system`
- * and `/rest/system/status`, reboot only when the device asks for one.
+ * Poly endpoints (VideoOS G7500 / Studio X) over their REST API, in the
+ * shapes real devices answer: parameters read with `POST /rest/config
+ * {"names":[…]}` and written with `{"vars":[{name,value}]}`, each item with
+ * its own `result` (`NOERROR`, or the device's reason for refusing it); a
+ * reboot only when the device answers `rebootNeeded`; registration from
+ * `/rest/system/status` (`system.status.sipserver`, `system.status.gatekeeper`).
  */
-import { EndpointError, pinnedAgent, request, type PinnedAgent, type HttpAnswer, type Pin } from "../https-json";
+import { EndpointError, jsonBody, pinnedAgent, unexpectedAnswer, type HttpAnswer, type PinnedAgent } from "../https-json";
 import { WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "../endpoint-settings";
+import type { EndpointTarget } from "../endpoint-target";
+import { decodeValue, encodeValue, type VendorParameter } from "../vendor-parameter";
 import { POLY_PARAMETERS } from "./parameters";
+import { PolySession } from "./poly-session";
 
-export interface EndpointTarget {
-  device: string;
-  host: string;
-  port?: number;
-  username: string;
-  password: string;
-  pin: Pin;
-  timeoutMs?: number;
+interface ConfigItem {
+  name: string;
+  result: string;
+  value?: unknown;
 }
 
-function reason(answer: HttpAnswer): string {
-  try {
-    const body = JSON.parse(answer.body) as { reason?: string; message?: string };
-    return body.reason ?? body.message ?? `HTTP ${answer.status}`;
-  } catch {
-    return `HTTP ${answer.status}`;
-  }
+interface StatusItem {
+  name: string;
+  /** VideoOS: stateList; Group Series: state. */
+  stateList?: string[];
+  state?: string[];
+}
+
+const STATUS_OF = { sip: "system.status.sipserver", h323: "system.status.gatekeeper" } as const;
+
+function parameter(setting: SettingName): VendorParameter {
+  const p = POLY_PARAMETERS[setting];
+  if (!p) throw new EndpointError(`${setting} is not a Poly setting`);
+  return p;
 }
 
 export class PolyDriver implements EndpointDriver {
   private readonly agent: PinnedAgent;
-  private cookie: string | undefined;
+  private readonly session: PolySession;
 
   constructor(private readonly target: EndpointTarget) {
     this.agent = pinnedAgent(target.pin, target.device);
+    this.session = new PolySession(target, this.agent);
   }
 
-  private async call(method: string, path: string, body?: unknown): Promise<HttpAnswer> {
-    return request(this.agent, this.target.device, {
-      host: this.target.host,
-      port: this.target.port ?? 443,
-      method,
-      path,
-      headers: { "content-type": "application/json", accept: "application/json", ...(this.cookie ? { cookie: this.cookie } : {}) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      ...(this.target.timeoutMs ? { timeoutMs: this.target.timeoutMs } : {}),
-    });
+  /** The answer's JSON when it is a success; the device's reason otherwise. */
+  private async json(method: string, path: string, body: unknown, expected: string): Promise<unknown> {
+    const answer: HttpAnswer = await this.session.call(method, path, body);
+    if (answer.status !== 200) throw unexpectedAnswer(this.target.device, `${method} ${path}`, expected, answer);
+    return jsonBody(this.target.device, `${method} ${path}`, expected, answer);
   }
 
-  private async session(): Promise<void> {
-    if (this.cookie) return;
-    const answer = await this.call("POST", "/rest/session", { action: "Login", user: this.target.username, password: this.target.password });
-    if (answer.status === 200) {
-      const set = answer.headers["set-cookie"];
-      const cookie = (Array.isArray(set) ? set : [set ?? ""]).map((c) => c.split(";")[0]!).find((c) => c.startsWith("session_id="));
-      if (!cookie) throw new EndpointError(`${this.target.device}: login answered without a session`);
-      this.cookie = cookie;
-      return;
-    }
-    const why = reason(answer);
-    if (answer.status === 401) throw new EndpointError(`${this.target.device}: login as ${this.target.username} refused: ${why}`);
-    if (answer.status === 403) throw new EndpointError(`${this.target.device}: the device locked logins: ${why}`);
-    if (answer.status === 409) throw new EndpointError(`${this.target.device}: the device refused a new session: ${why}`);
-    throw new EndpointError(`${this.target.device}: login failed: ${why}`);
-  }
-
-  private async expectOk(answer: HttpAnswer, what: string): Promise<unknown> {
-    if (answer.status >= 200 && answer.status < 300) return answer.body === "" ? undefined : JSON.parse(answer.body);
-    throw new EndpointError(`${this.target.device}: ${what}: ${reason(answer)}`);
+  /** `{"vars":[…]}` with every item answered; refused items are one error naming each parameter and the device's result. */
+  private async config(body: unknown, names: readonly string[], doing: string): Promise<{ items: Map<string, ConfigItem>; rebootNeeded: boolean }> {
+    const expected = `{"vars":[{"name","result",…}]} for ${names.join(", ")}`;
+    const answer = (await this.json("POST", "/rest/config", body, expected)) as { vars?: unknown; rebootNeeded?: unknown };
+    if (typeof answer !== "object" || answer === null || !Array.isArray(answer.vars)) throw new EndpointError(`${this.target.device}: POST /rest/config (${doing}): expected ${expected}, the device answered ${JSON.stringify(answer).slice(0, 200)}`);
+    const items = new Map<string, ConfigItem>();
+    for (const v of answer.vars as ConfigItem[]) if (v && typeof v.name === "string") items.set(v.name, v);
+    const refused = names.map((n) => [n, items.get(n)?.result ?? "no answer for this parameter"] as const).filter(([, r]) => r !== "NOERROR");
+    if (refused.length > 0) throw new EndpointError(`${this.target.device}: ${doing}: the device refused ${refused.map(([n, r]) => `${n} (${r})`).join(", ")}`);
+    return { items, rebootNeeded: answer.rebootNeeded === true };
   }
 
   async read(names: readonly SettingName[]): Promise<EndpointSettings> {
-    await this.session();
-    const wanted = names.filter((n) => !WRITE_ONLY.has(n));
-    const params = wanted.map((n) => POLY_PARAMETERS[n].name);
-    const values = (await this.expectOk(await this.call("POST", "/rest/config", { action: "get", names: params }), "reading parameters")) as Array<{ name: string; value: string }>;
+    const wanted = names.filter((n) => !WRITE_ONLY.has(n) && POLY_PARAMETERS[n]);
+    if (wanted.length === 0) return {};
+    const params = wanted.map((n) => parameter(n).name);
+    const { items } = await this.config({ names: params }, params, "reading parameters");
     const out: EndpointSettings = {};
-    for (const n of wanted) {
-      const p = POLY_PARAMETERS[n];
-      const found = values.find((v) => v.name === p.name);
-      if (found) out[n] = p.decode ? p.decode(found.value) : found.value;
-    }
+    for (const n of wanted) out[n] = decodeValue(parameter(n), String(items.get(parameter(n).name)!.value ?? ""));
     return out;
   }
 
   async write(settings: EndpointSettings): Promise<{ rebootNeeded: boolean }> {
-    await this.session();
-    const body = Object.entries(settings).map(([n, v]) => {
-      const p = POLY_PARAMETERS[n as SettingName];
-      return { name: p.name, value: p.encode ? p.encode(v!) : v };
-    });
-    const result = (await this.expectOk(await this.call("POST", "/rest/config", { action: "set", values: body }), "writing parameters")) as { rebootNeeded?: boolean };
-    const system = (await this.expectOk(await this.call("GET", "/rest/system"), "reading the system state")) as { rebootNeeded?: boolean };
-    return { rebootNeeded: Boolean(result?.rebootNeeded || system.rebootNeeded) };
+    const vars = Object.entries(settings).map(([n, v]) => ({ name: parameter(n as SettingName).name, value: encodeValue(n as SettingName, parameter(n as SettingName), v!) }));
+    if (vars.length === 0) return { rebootNeeded: false };
+    const { rebootNeeded } = await this.config({ vars }, vars.map((v) => v.name), "writing parameters");
+    if (rebootNeeded) return { rebootNeeded };
+    const system = (await this.json("GET", "/rest/system", undefined, "the system state")) as { rebootNeeded?: unknown };
+    return { rebootNeeded: system?.rebootNeeded === true };
   }
 
   async reboot(): Promise<void> {
-    await this.session();
-    await this.expectOk(await this.call("POST", "/rest/system/reboot", { action: "reboot" }), "rebooting");
-    this.cookie = undefined;
+    await this.json("POST", "/rest/system/reboot", { action: "reboot" }, "a reboot answer");
+    this.session.forget();
   }
 
-  async registration(): Promise<RegistrationStatus[]> {
-    await this.session();
-    const status = (await this.expectOk(await this.call("GET", "/rest/system/status"), "reading the status")) as Array<{ name: string; state: string; text: string }>;
-    const out: RegistrationStatus[] = [];
-    for (const s of status) {
-      if (s.name === "sipRegistration") out.push({ protocol: "sip", registered: s.state === "up", text: s.text });
-      if (s.name === "gatekeeperRegistration") out.push({ protocol: "h323", registered: s.state === "up", text: s.text });
-    }
-    return out;
+  async registration(protocols: ReadonlyArray<"sip" | "h323">): Promise<RegistrationStatus[]> {
+    const expected = `a list of {"name","stateList"} items with ${protocols.map((p) => STATUS_OF[p]).join(" and ")}`;
+    const status = await this.json("GET", "/rest/system/status", undefined, expected);
+    if (!Array.isArray(status)) throw new EndpointError(`${this.target.device}: GET /rest/system/status: expected ${expected}, the device answered ${JSON.stringify(status).slice(0, 200)}`);
+    return protocols.map((protocol) => {
+      const item = (status as StatusItem[]).find((s) => s?.name === STATUS_OF[protocol]);
+      const states = item?.stateList ?? item?.state;
+      if (!Array.isArray(states)) return { protocol, registered: false, confirmed: false, text: `could not confirm registration: the status has no ${STATUS_OF[protocol]}` };
+      return { protocol, registered: states.includes("up"), confirmed: true, text: `${STATUS_OF[protocol]}: ${states.join(", ") || "(empty)"}` };
+    });
   }
 
   async close(): Promise<void> {
-    if (this.cookie) await this.call("POST", "/rest/session", { action: "Logout" }).catch(() => undefined);
-    this.cookie = undefined;
+    await this.session.logout();
     this.agent.destroy();
   }
 }

@@ -47,14 +47,15 @@ function driverFor(name: string, c: EndpointConnection): EndpointDriver {
 }
 
 function expected(settings: EndpointSettings): Array<"sip" | "h323"> {
-  return [...(settings["sip.proxy"] ? ["sip" as const] : []), ...(settings["h323.enabled"] === "true" ? ["h323" as const] : [])];
+  return [...(settings["sip.enabled"] === "true" || settings["sip.proxy"] ? ["sip" as const] : []), ...(settings["h323.enabled"] === "true" ? ["h323" as const] : [])];
 }
 
+/** Polls until every expected protocol is registered or the wait runs out; a status the device does not give is never taken for registered. */
 async function verifyRegistration(driver: EndpointDriver, settings: EndpointSettings, timeoutMs: number): Promise<{ status: RegistrationStatus[]; missing: RegistrationStatus[] }> {
   const wanted = expected(settings);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const status = (await driver.registration()).filter((s) => wanted.includes(s.protocol));
+    const status = wanted.length === 0 ? [] : await driver.registration(wanted);
     const missing = status.filter((s) => !s.registered);
     if (missing.length === 0 || Date.now() >= deadline) return { status, missing };
     await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(50, deadline - Date.now()))));
@@ -97,7 +98,8 @@ async function converge(want: EndpointInputs, ctx: OperationContext, written?: E
     const state: EndpointState = { ...want, registration: status };
     if (missing.length > 0 && (c.registrationCheck ?? "error") === "error") {
       const why = missing.map((m) => `${m.protocol === "sip" ? "SIP" : "H.323"}: ${m.text}`).join("; ");
-      throw new PartialFailure(`${want.systemName}: configured, but not registered with the MCU (${why})`, want.systemName, state);
+      const verdict = missing.every((m) => m.confirmed) ? "not registered with the MCU" : "its registration with the MCU could not be confirmed";
+      throw new PartialFailure(`${want.systemName}: configured, but ${verdict} (${why})`, want.systemName, state);
     }
     return state;
   });
