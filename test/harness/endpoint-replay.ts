@@ -2,11 +2,11 @@
  * A replay of recorded endpoint exchanges: an HTTPS server on loopback that
  * answers each request with the recorded response whose request it matches
  * (method, path, required headers, and the body — JSON compared as data with
- * lists in any order, XML compared as parsed documents). A request no
- * recording matches gets the conversation's `otherwise` answer (what the
- * device answers then, e.g. Poly's 403 without a session) or, when there is
- * none, HTTP 599 and a place in `unmatched`, so a driver that speaks
- * anything but the recorded protocol fails.
+ * lists in any order, XML compared as parsed documents). A request without
+ * the credentials a recording's `refusal` names gets the device's refusal
+ * (Poly's 403 without its session and token, Cisco's 401); any other request
+ * no recording matches gets HTTP 599 and a place in `unmatched`, so a driver
+ * that speaks anything but the recorded protocol fails.
  *
  * Recordings live in test/fixtures/recorded/<family>/<name>.json; each names
  * its sources (the ids of docs/videoconference.md's sources table).
@@ -26,6 +26,8 @@ interface RecordedRequest {
   /** Header → the value it must contain. */
   headers?: Record<string, string>;
   json?: unknown;
+  /** Top-level JSON keys the device is known to ignore, dropped before comparing. */
+  ignoring?: string[];
   xml?: string;
 }
 
@@ -47,8 +49,8 @@ export interface Recording {
   /** Which parts are as recorded and which are this project's values or inferred. */
   note: string;
   exchanges: Exchange[];
-  /** The answer to a request nothing matches, where the device's is known. */
-  otherwise?: RecordedResponse;
+  /** What the device answers a request without these credentials (header → the value it must contain). */
+  refusal?: { unless: Record<string, string>; response: RecordedResponse };
 }
 
 const RECORDED = path.join(__dirname, "..", "fixtures", "recorded");
@@ -65,9 +67,13 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
+function without(value: unknown, keys: readonly string[]): unknown {
+  return value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).filter(([k]) => !keys.includes(k))) : value;
+}
+
 function bodyMatches(want: RecordedRequest, body: string): boolean {
   try {
-    if (want.json !== undefined) return isDeepStrictEqual(canonical(JSON.parse(body)), canonical(want.json));
+    if (want.json !== undefined) return isDeepStrictEqual(canonical(without(JSON.parse(body), want.ignoring ?? [])), canonical(want.json));
     if (want.xml !== undefined) return isDeepStrictEqual(canonical(xml.parse(body)), canonical(xml.parse(want.xml)));
   } catch {
     return false;
@@ -75,10 +81,12 @@ function bodyMatches(want: RecordedRequest, body: string): boolean {
   return true;
 }
 
+function carries(req: IncomingMessage, headers: Readonly<Record<string, string>>): boolean {
+  return Object.entries(headers).every(([name, value]) => String(req.headers[name.toLowerCase()] ?? "").includes(value));
+}
+
 function matches(want: RecordedRequest, req: IncomingMessage, body: string): boolean {
-  if (want.method !== req.method || want.path !== req.url) return false;
-  for (const [name, value] of Object.entries(want.headers ?? {})) if (!String(req.headers[name.toLowerCase()] ?? "").includes(value)) return false;
-  return bodyMatches(want, body);
+  return want.method === req.method && want.path === req.url && carries(req, want.headers ?? {}) && bodyMatches(want, body);
 }
 
 export interface Replay {
@@ -92,7 +100,7 @@ export interface Replay {
 
 export async function startReplay(recordings: readonly Recording[]): Promise<Replay> {
   const exchanges = recordings.flatMap((r) => r.exchanges);
-  const otherwise = recordings.find((r) => r.otherwise)?.otherwise;
+  const refusal = recordings.find((r) => r.refusal)?.refusal;
   const unmatched: string[] = [];
   const { key, cert, fingerprint256 } = labCertificate();
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -101,8 +109,9 @@ export async function startReplay(recordings: readonly Recording[]): Promise<Rep
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
       const found = exchanges.find((e) => matches(e.request, req, body))?.response;
-      if (!found && !otherwise) unmatched.push(`${req.method} ${req.url} ${body}`);
-      const answer = found ?? otherwise ?? { status: 599, text: "replay: no recorded exchange matches this request" };
+      const refused = !found && refusal && !carries(req, refusal.unless) ? refusal.response : undefined;
+      if (!found && !refused) unmatched.push(`${req.method} ${req.url} ${body}`);
+      const answer = found ?? refused ?? { status: 599, text: "replay: no recorded exchange matches this request" };
       const text = answer.json !== undefined ? JSON.stringify(answer.json) : (answer.text ?? "");
       res.writeHead(answer.status, { ...(answer.json !== undefined ? { "content-type": "application/json" } : {}), ...answer.headers }).end(text);
     });
