@@ -4,6 +4,8 @@
 # Pulumi engine. Extra arguments go to vitest (e.g. a file filter).
 set -euo pipefail
 . "$(dirname -- "$0")/prepare.sh"
+# Ansible and netmiko, which test/lab/ios-tools.test.ts drives against the lab switch.
+bash "$communes_root/scripts/test-tools.sh"
 echo "== toolchain: pulumi $(pulumi version), node $(node --version)"
 echo "== tests: vitest run"
 exec vitest run "$@"

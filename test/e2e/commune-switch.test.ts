@@ -1,6 +1,8 @@
 /**
  * The commune stack's switch, end to end on the real engine against the lab
- * switch (and the lab router it depends on): up → no-change preview → a
+ * switch (and the lab router it depends on): a factory 2960-X (a VTP server
+ * speaking only SHA-1 key exchange) is put in VTP transparent mode by the
+ * first up → no-change preview → a
  * changed port role previews as exactly those ports → changes made on the
  * switch show in refresh → up restores → destroy; a wrong host key, a wrong
  * password and a dropped session are handled as an engineer needs.
@@ -18,9 +20,14 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
   const stepsOf = (steps: Array<{ op: string; urn: string; detailedDiff: Record<string, unknown> }>) =>
     steps.filter((s) => s.op !== "same").map((s) => [s.urn.split("::").pop(), s.op, Object.keys(s.detailedDiff).sort()]);
 
-  it("up configures the switch and saves it; a second preview shows no changes", async () => {
+  it("up configures a factory switch (a VTP server) and saves it; a second preview shows no changes", async () => {
+    expect(device().running.vtp.mode).toBe("server");
     await fx.stack.up();
+    const state = await fx.stack.stack.exportStack();
+    const sw = (state.deployment.resources as Array<{ type: string; inputs: Record<string, unknown> }>).find((r) => r.type === "communes:switch:IosSwitch")!;
+    expect(sw.inputs).toMatchObject({ vtpMode: "transparent", sshLegacyAlgorithms: ["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa"] });
     const running = device().running;
+    expect(running.vtp.mode).toBe("transparent");
     expect(running.hostname).toBe(SW);
     expect(Object.fromEntries(running.vlans)).toMatchObject({ 10: "management", 20: "staff", 30: "service-centre", 40: "meeting-room", 50: "citizen-wifi" });
     expect(running.ports.get("GigabitEthernet1/0/1")).toMatchObject({ mode: "access", accessVlan: 20, portfast: true, description: "Phong lam viec" });
@@ -57,7 +64,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
     device().running.ports.get("GigabitEthernet1/0/2")!.accessVlan = 30;
     device().running.ports.get("GigabitEthernet1/0/3")!.accessVlan = 30;
     await fx.stack.refresh();
-    fx.lab.switch.setFaults({ dropAfterLines: 200 }); // after the read, in the middle of the configuration
+    fx.lab.switch.setFaults({ dropAfterLines: 211 }); // after the read (the 28 ports and Fa0 of a 2960X-24TS-L), in the middle of the configuration
     await expect(fx.stack.up()).rejects.toThrow(/thieu-trung-sw1: the switch closed the session; nothing was saved on the switch; run up again to finish/);
     expect(device().startup.ports.get("GigabitEthernet1/0/2")!.accessVlan).toBe(20); // the saved configuration is the last good one
     fx.lab.switch.setFaults({});

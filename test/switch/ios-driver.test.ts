@@ -1,12 +1,14 @@
 /**
- * The IOS driver against the lab switch: a pinned session, the switch intent
- * of Thiệu Trung applied and read back with nothing left to change, and the
- * refusals an engineer must understand.
+ * The IOS driver against the lab switch: a pinned session with the SSH
+ * algorithms of the switch's family, the switch intent of Thiệu Trung
+ * applied to a factory VTP server and read back with nothing left to change,
+ * VLANs read where IOS keeps them, and the refusals an engineer must
+ * understand.
  */
 import { discover, loadInventory } from "@communes/inventory";
 import { switchIntents } from "@communes/intent";
 import { startLabSwitch, type LabSwitch } from "@communes/lab";
-import { CliSession, IOS, observedState, parseRunningConfig, planIosCommands } from "@communes/switch";
+import { CliSession, IOS, observedState, parseRunningConfig, parseVlanBrief, planIosCommands, sshFamilyOf, vlansInRunningConfig, type SwitchState } from "@communes/switch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 const file = "examples/thanh-hoa/communes/thieu-trung.yaml";
@@ -32,20 +34,32 @@ const target = (overrides: Partial<Parameters<typeof CliSession.open>[0]> = {}) 
   password: lab.password,
   enableSecret: "en-secret",
   hostKeyFingerprint: lab.hostKeyFingerprint,
+  legacyAlgorithms: sshFamilyOf("Catalyst 2960-X 24")!.legacy,
   ...overrides,
 });
 
+/** Reads as the provider does: VLANs from `show vlan brief` when the configuration does not list them. */
+async function read(session: CliSession, want: SwitchState): Promise<SwitchState> {
+  const config = parseRunningConfig(await session.run("show running-config"));
+  const vlans = vlansInRunningConfig(config.vtpMode) ? config.vlans : parseVlanBrief(await session.run("show vlan brief"));
+  return observedState({ ...config, vlans }, Object.keys(want.ports), want.management.vlan);
+}
+
 describe("IOS driver", () => {
-  it("applies the switch intent, saves it, and reads it back unchanged", async () => {
-    const want = intent().state;
+  it("applies the switch intent to a factory VTP server, saves it, and reads it back unchanged", async () => {
+    const { sshLegacyAlgorithms, ...want } = intent().state;
+    expect(sshLegacyAlgorithms).toEqual(["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa"]);
     const session = await CliSession.open(target(), IOS);
-    const have = observedState(parseRunningConfig(await session.run("show running-config")), Object.keys(want.ports), want.management.vlan);
+    const have = await read(session, want);
+    expect(have.vtpMode).toBe("server");
     const lines = planIosCommands(have, want);
-    expect(lines).toContain("hostname thieu-trung-sw1");
+    expect(lines.slice(0, 2)).toEqual(["hostname thieu-trung-sw1", "vtp mode transparent"]);
     expect(lines).toContain(" switchport trunk allowed vlan 10,20,30,40,50");
     await session.configure(lines);
     await session.save();
-    const after = observedState(parseRunningConfig(await session.run("show running-config")), Object.keys(want.ports), want.management.vlan);
+    const config = parseRunningConfig(await session.run("show running-config"));
+    expect(config.vtpMode).toBe("transparent");
+    const after = observedState(config, Object.keys(want.ports), want.management.vlan);
     expect(planIosCommands(after, want)).toEqual([]);
     expect(after).toEqual(want);
     await session.close();
@@ -68,5 +82,36 @@ describe("IOS driver", () => {
     const session = await CliSession.open(target(), IOS);
     await expect(session.configure(["vlan 5000"])).rejects.toThrow(/"vlan 5000" was refused: .*% Invalid input detected at '\^' marker\./);
     await session.close();
+  });
+
+  it("sees a VLAN added by hand on a VTP server, where only show vlan brief lists it", async () => {
+    const want = intent().state;
+    lab.server.device.running.vlans.set(99, "rogue");
+    const session = await CliSession.open(target(), IOS);
+    expect(parseRunningConfig(await session.run("show running-config")).vlans).toEqual({});
+    const have = await read(session, want);
+    expect(have.vlans).toEqual({ 99: "rogue" });
+    expect(planIosCommands(have, want)).toContain("no vlan 99");
+    await session.close();
+  });
+});
+
+describe("SSH algorithms per model family", () => {
+  it("an IOS 15 switch refuses a session offering only modern algorithms, and the error says what to do", async () => {
+    await expect(CliSession.open(target({ legacyAlgorithms: [] }), IOS)).rejects.toThrow(
+      /thieu-trung-sw1: Handshake failed: no matching key exchange algorithm: the switch accepts none of the SSH algorithms offered, only modern ones \(no SHA-1\); a classic IOS 15 switch needs its model in the inventory/,
+    );
+  });
+
+  it("an IOS-XE 17 switch negotiates modern algorithms with no legacy ones offered", async () => {
+    const modern = await startLabSwitch({ enableSecret: "en-secret", sshFamily: "ios-xe-17" });
+    try {
+      expect(sshFamilyOf("Catalyst 9200L 24T")!.legacy).toEqual([]);
+      const session = await CliSession.open({ ...target(), port: modern.port, legacyAlgorithms: [] }, IOS);
+      expect(await session.run("show version")).toContain("Cisco IOS Software");
+      await session.close();
+    } finally {
+      await modern.close();
+    }
   });
 });

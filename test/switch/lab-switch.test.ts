@@ -18,7 +18,7 @@ async function shell(): Promise<{ send(line: string, until?: RegExp): Promise<st
     client
       .on("ready", () => client.shell({ term: "vt100" }, (err, ch) => (err ? reject(err) : resolve(ch))))
       .on("error", reject)
-      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password });
+      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { kex: ["diffie-hellman-group14-sha1"] } });
   });
   let buffer = "";
   let arrived = () => undefined as void;

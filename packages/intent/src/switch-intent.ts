@@ -4,7 +4,7 @@
  * default gateway, SSH-only vty lines. Pure.
  */
 import { expandPorts, formatAddress, type CommuneModel, type CommunePlan } from "@communes/inventory";
-import { formatVlanList, type PortConfig, type SwitchState } from "@communes/switch";
+import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch";
 
 export interface SwitchIntent {
   hostname: string;
@@ -45,6 +45,7 @@ export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchI
       }
     }
     const address = plan.devices.find((d) => d.role === "switch" && d.hostname === sw.hostname)!.address;
+    const legacy = (sw.model ? sshFamilyOf(sw.model)?.legacy : undefined) ?? [];
     return {
       hostname: sw.hostname,
       dialect: sw.dialect,
@@ -57,6 +58,8 @@ export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchI
         management: { vlan: management.vlan, address: formatAddress(address), mask: mask(management.ipv4.length) },
         defaultGateway: formatAddress(router.address),
         vtyTransport: "ssh",
+        vtpMode: "transparent",
+        ...(legacy.length > 0 ? { sshLegacyAlgorithms: [...legacy] } : {}),
       },
     };
   });

@@ -9,6 +9,7 @@ export * from "./ios/ios-state";
 export * from "./ios/ios-cli";
 export * from "./ios/ios-show";
 export * from "./ios/ios-ssh-server";
+export * from "./ios/ios-ssh-algorithms";
 export * from "./ios/lab-switch";
 export * from "./endpoint/lab-endpoints";
 export * from "./commune-lab";

@@ -8,9 +8,9 @@ describe("import IDs", () => {
     expect(raw).not.toContain("10.0.0.0/8");
   });
 
-  it("a switch's carries its ports and management VLAN; an endpoint's its settings but never a write-only one", () => {
-    const sw = parseImportId(switchImportId({ hostname: "sw1", ports: { "Gi1/0/1": { mode: "access", accessVlan: 20, shutdown: false, portfast: true } }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" } }));
-    expect(sw).toEqual({ id: "sw1", shape: { hostname: "sw1", ports: { "Gi1/0/1": {} }, management: { vlan: 10 } } });
+  it("a switch's carries its ports, management VLAN and legacy SSH algorithms; an endpoint's its settings but never a write-only one", () => {
+    const sw = parseImportId(switchImportId({ hostname: "sw1", ports: { "Gi1/0/1": { mode: "access", accessVlan: 20, shutdown: false, portfast: true } }, management: { vlan: 10, address: "10.0.0.2", mask: "255.255.255.0" }, sshLegacyAlgorithms: ["ssh-rsa"] }));
+    expect(sw).toEqual({ id: "sw1", shape: { hostname: "sw1", ports: { "Gi1/0/1": {} }, management: { vlan: 10 }, sshLegacyAlgorithms: ["ssh-rsa"] } });
     const ep = parseImportId(endpointImportId("Phòng họp, tầng 2", { systemName: "Phòng họp, tầng 2", "sip.uri": "u@d", "sip.password": "hunter2" }));
     expect(ep).toEqual({ id: "Phòng họp, tầng 2", shape: { systemName: "Phòng họp, tầng 2", settings: { systemName: "", "sip.uri": "" } } });
     expect(JSON.stringify(ep)).not.toContain("hunter2");

@@ -28,9 +28,14 @@ export function tableImportId(path: string, entries: ReadonlyArray<Readonly<Reco
   return encode(path, { path, entries: Object.fromEntries(keys.map((k) => [k, {}])) });
 }
 
-/** A switch, with the ports and management VLAN the program declares. */
-export function switchImportId(state: Pick<SwitchState, "hostname" | "ports" | "management">): string {
-  return encode(state.hostname, { hostname: state.hostname, ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, {}])), management: { vlan: state.management.vlan } });
+/** A switch, with the ports and management VLAN the program declares, and the legacy SSH algorithms its family needs to be reached at all. */
+export function switchImportId(state: Pick<SwitchState, "hostname" | "ports" | "management" | "sshLegacyAlgorithms">): string {
+  return encode(state.hostname, {
+    hostname: state.hostname,
+    ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, {}])),
+    management: { vlan: state.management.vlan },
+    ...(state.sshLegacyAlgorithms ? { sshLegacyAlgorithms: state.sshLegacyAlgorithms } : {}),
+  });
 }
 
 /** An endpoint, with the settings the program declares (write-only ones cannot be read, so they are not asked for). */

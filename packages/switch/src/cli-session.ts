@@ -9,6 +9,7 @@ import { sshFingerprint } from "@communes/pinned-tls";
 import * as net from "node:net";
 import { Client, type ClientChannel } from "ssh2";
 import type { Dialect } from "./dialect";
+import { sshAlgorithms } from "./ssh-algorithms";
 
 export interface CliTarget {
   /** How the device is named in messages (its host name). */
@@ -23,6 +24,8 @@ export interface CliTarget {
   hostKeyFingerprint: string;
   /** Time for one command's answer. Default: 20000. */
   timeoutMs?: number;
+  /** SHA-1 SSH algorithms offered after the modern ones, because the switch's model family offers nothing better. Default: none. */
+  legacyAlgorithms?: readonly string[];
 }
 
 /** The device refused a command: the command and what it printed. */
@@ -40,6 +43,11 @@ export class CliCommandError extends Error {
 /** The connection failed or closed; the operation may be retried. */
 export class CliConnectionError extends Error {
   override name = "CliConnectionError";
+}
+
+/** The switch and the session share no SSH algorithm. Never retried: the inventory must say what the switch is. */
+export class SshNegotiationError extends CliConnectionError {
+  override name = "SshNegotiationError";
 }
 
 /** The device presented another host key than the pinned one. Never retried. */
@@ -92,6 +100,9 @@ export class CliSession {
             reject(new HostKeyMismatchError(`${target.device}: the SSH host key of ${target.host} is ${presented}, not the pinned ${target.hostKeyFingerprint}; refusing to connect (if the switch was replaced, collect its new fingerprint and update the inventory)`));
           } else if (err.level === "client-authentication") {
             reject(new CliConnectionError(`${target.device}: login as ${target.username} refused (wrong user name or password)`));
+          } else if (/no matching/i.test(err.message)) {
+            const offered = target.legacyAlgorithms?.length ? `the modern ones and ${target.legacyAlgorithms.join(", ")}` : "only modern ones (no SHA-1)";
+            reject(new SshNegotiationError(`${target.device}: ${err.message}: the switch accepts none of the SSH algorithms offered, ${offered}; a classic IOS 15 switch needs its model in the inventory (docs/switches.md, "SSH algorithms")`));
           } else reject(new CliConnectionError(`${target.device}: ${err.message}`));
         })
         .connect({
@@ -102,6 +113,7 @@ export class CliSession {
           username: target.username,
           password: target.password,
           readyTimeout: target.timeoutMs ?? 20_000,
+          algorithms: sshAlgorithms(target.legacyAlgorithms),
           hostVerifier: (key: Buffer) => {
             presented = sshFingerprint(key);
             return presented === target.hostKeyFingerprint;

@@ -20,6 +20,8 @@ export interface Dialect {
   endConfigure: string;
   save: { command: string; ok: RegExp };
   showConfig: string;
+  /** The VLAN table, for VLANs the configuration does not list (an IOS switch that is not VTP transparent). */
+  showVlans: string;
   /** Output that means the command was refused. */
   errors: readonly RegExp[];
   exit: string;

@@ -5,3 +5,5 @@ export * from "./vlan-list";
 export * from "./ios/dialect";
 export * from "./ios/parse-running-config";
 export * from "./ios/plan-commands";
+export * from "./ios/ssh-families";
+export * from "./ssh-algorithms";

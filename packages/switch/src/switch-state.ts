@@ -16,8 +16,18 @@ export interface PortConfig {
   portfast: boolean;
 }
 
+/** Where a switch keeps its VLANs: `transparent` and `off` in the running configuration; `server` and `client` in vlan.dat only. */
+export type VtpMode = "server" | "client" | "transparent" | "off";
+
 export interface SwitchState {
   hostname: string;
+  /**
+   * Intents ask for `transparent`: the VLANs are then in the configuration
+   * (saved, backed up, audited with it) and no VTP update from another
+   * switch can replace them. A running configuration without a `vtp mode`
+   * line reads as `server` (a client looks the same there).
+   */
+  vtpMode: VtpMode;
   /** VLAN ID → name. VLAN 1 and 1002-1005 are the device's and never listed. */
   vlans: Record<string, string>;
   /** Managed ports by full interface name. */
@@ -26,6 +36,12 @@ export interface SwitchState {
   defaultGateway: string;
   /** How the vty lines may be reached. */
   vtyTransport: "ssh" | "telnet" | "all" | "none";
+  /**
+   * Not configuration but how the provider talks to the switch: the SHA-1
+   * SSH algorithms its model family needs, offered after the modern ones
+   * (ios/ssh-families.ts). Absent: modern algorithms only.
+   */
+  sshLegacyAlgorithms?: string[];
 }
 
 export const RESERVED_VLANS = new Set([1, 1002, 1003, 1004, 1005]);

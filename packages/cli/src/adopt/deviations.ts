@@ -82,6 +82,7 @@ function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: LiveOf
       const [l, i] = [JSON.stringify(a) ?? ABSENT, JSON.stringify(b) ?? ABSENT];
       if (l !== i) out.push({ device, what, live: l, intended: i });
     };
+    push("vtp mode", have.vtpMode, want.state.vtpMode);
     for (const id of new Set([...Object.keys(have.vlans), ...Object.keys(want.state.vlans)])) push(`vlan ${id}`, have.vlans[id], want.state.vlans[id]);
     for (const [port, wanted] of Object.entries(want.state.ports)) {
       const current = have.ports[port];

@@ -4,7 +4,7 @@ import type { ResourceChange } from "./resource-changes";
 
 /** A switch holding none of the managed configuration: what a new switch resource is planned against. */
 function blank(want: SwitchState): SwitchState {
-  return { hostname: "", vlans: {}, ports: {}, management: { vlan: want.management.vlan, address: "", mask: "" }, defaultGateway: "", vtyTransport: "none" };
+  return { hostname: "", vtpMode: "server", vlans: {}, ports: {}, management: { vlan: want.management.vlan, address: "", mask: "" }, defaultGateway: "", vtyTransport: "none" };
 }
 
 /** Lines in configuration mode; for a removal, those that release the switch (ports reset, VLANs removed, management kept). */

@@ -1,14 +1,19 @@
 /** `show` output in the formats a Catalyst running IOS 15.2 prints. */
-import { defaultVlanName, formatVlanList, PORTS, shortName, type SwitchConfig } from "./ios-state";
+import { SWITCHPORTS } from "./ios-hardware";
+import { defaultVlanName, formatVlanList, PORTS, shortName, vlansInConfig, type SwitchConfig } from "./ios-state";
 
 function pad(text: string, width: number): string {
   return text.length >= width ? text : text + " ".repeat(width - text.length);
 }
 
 export function showRunningConfig(c: SwitchConfig): string {
-  const lines: string[] = ["!", "version 15.2", "no service pad", "service timestamps debug datetime msec", "service timestamps log datetime msec", "service password-encryption", "!", `hostname ${c.hostname}`, "!", "boot-start-marker", "boot-end-marker", "!", "no aaa new-model", "switch 1 provision ws-c2960x-24ts-l", "!", "spanning-tree mode rapid-pvst", "spanning-tree extend system-id", "!", "vlan internal allocation policy ascending", "!"];
+  const lines: string[] = ["!", "version 15.2", "no service pad", "service timestamps debug datetime msec", "service timestamps log datetime msec", "service password-encryption", "!", `hostname ${c.hostname}`, "!", "boot-start-marker", "boot-end-marker", "!", "no aaa new-model", "switch 1 provision ws-c2960x-24ts-l", "!"];
+  // VTP's lines come among the global ones (a real 2960-X stack's export puts them after `ipv6 mld snooping`).
+  if (c.vtp.domain !== "" && vlansInConfig(c.vtp)) lines.push(`vtp domain ${c.vtp.domain}`);
+  if (vlansInConfig(c.vtp)) lines.push(`vtp mode ${c.vtp.mode}`, "!");
+  lines.push("spanning-tree mode rapid-pvst", "spanning-tree extend system-id", "!", "vlan internal allocation policy ascending", "!");
   for (const [id, name] of [...c.vlans].sort(([a], [b]) => a - b)) {
-    if (id === 1) continue;
+    if (id === 1 || !vlansInConfig(c.vtp)) continue;
     lines.push(`vlan ${id}`);
     if (name !== defaultVlanName(id)) lines.push(` name ${name}`);
     lines.push("!");
@@ -16,6 +21,11 @@ export function showRunningConfig(c: SwitchConfig): string {
   for (const port of PORTS) {
     const p = c.ports.get(port)!;
     lines.push(`interface ${port}`);
+    if (!SWITCHPORTS.includes(port)) {
+      // FastEthernet0, the routed management port: no switchport lines.
+      lines.push(" no ip address", ...(p.shutdown ? [" shutdown"] : []), "!");
+      continue;
+    }
     if (p.description) lines.push(` description ${p.description}`);
     if (p.accessVlan !== 1) lines.push(` switchport access vlan ${p.accessVlan}`);
     if (p.nativeVlan !== 1) lines.push(` switchport trunk native vlan ${p.nativeVlan}`);
@@ -48,53 +58,42 @@ export function showVlanBrief(c: SwitchConfig): string {
   ];
   const vlans = [...c.vlans].sort(([a], [b]) => a - b);
   for (const [id, name] of vlans) {
-    const ports = PORTS.filter((p) => {
+    const ports = SWITCHPORTS.filter((p) => {
       const s = c.ports.get(p)!;
       return s.mode !== "trunk" && s.accessVlan === id;
     }).map(shortName);
     const rows: string[] = [];
-    for (let i = 0; i < ports.length; i += 4) rows.push(ports.slice(i, i + 4).join(", ") + (i + 4 < ports.length ? "," : ""));
-    lines.push(`${pad(String(id), 5)}${pad(name, 33)}${pad("active", 10)}${rows[0] ?? ""}`.trimEnd());
+    for (let i = 0; i < ports.length; i += 4) rows.push(ports.slice(i, i + 4).join(", "));
+    lines.push(`${pad(String(id), 5)}${pad(name, 33)}${pad("active", 10)}${rows[0] ?? ""}`);
     for (const row of rows.slice(1)) lines.push(`${" ".repeat(48)}${row}`);
   }
   for (const [id, name] of [[1002, "fddi-default"], [1003, "token-ring-default"], [1004, "fddinet-default"], [1005, "trnet-default"]] as const) {
-    lines.push(`${pad(String(id), 5)}${pad(name, 33)}act/unsup`);
+    lines.push(`${pad(String(id), 5)}${pad(name, 33)}act/unsup `);
   }
   return `\n${lines.join("\n")}\n`;
 }
 
-export function showInterfacesStatus(c: SwitchConfig): string {
-  const lines = [`${pad("Port", 10)}${pad("Name", 19)}${pad("Status", 13)}${pad("Vlan", 11)}${pad("Duplex", 7)}${pad("Speed", 6)}Type`];
-  for (const port of PORTS) {
-    const p = c.ports.get(port)!;
-    const status = p.shutdown ? "disabled" : p.mode === "trunk" ? "connected" : "notconnect";
-    const vlan = p.mode === "trunk" ? "trunk" : String(p.accessVlan);
-    const [duplex, speed] = status === "connected" ? ["a-full", "a-1000"] : ["auto", "auto"];
-    lines.push(`${pad(shortName(port), 10)}${pad((p.description ?? "").slice(0, 18), 19)}${pad(status, 13)}${pad(vlan, 11)}${pad(duplex, 7)}${pad(speed, 6)}10/100/1000BaseTX`);
-  }
-  return `\n${lines.join("\n")}\n`;
-}
-
-
-export function showVersion(hostname: string): string {
+/** `show vtp status` in the layout of a captured IOS 15 answer (ntc-templates' cisco_ios_show_vtp_status.raw). */
+export function showVtpStatus(c: SwitchConfig): string {
+  const row = (label: string, value: string | number) => `${pad(label, 34)}: ${value}`.trimEnd();
+  const mode = { server: "Server", client: "Client", transparent: "Transparent", off: "Off" }[c.vtp.mode];
   return [
-    "Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8, RELEASE SOFTWARE (fc2)",
-    "Technical Support: http://www.cisco.com/techsupport",
-    "Copyright (c) 1986-2023 by Cisco Systems, Inc.",
+    `${pad("VTP Version capable", 32)}: 1 to 3`,
+    `${pad("VTP version running", 32)}: 1`,
+    `${pad("VTP Domain Name", 32)}: ${c.vtp.domain}`.trimEnd(),
+    `${pad("VTP Pruning Mode", 32)}: Disabled`,
+    `${pad("VTP Traps Generation", 32)}: Disabled`,
+    `${pad("Device ID", 32)}: 001e.bd38.0001`,
+    "Configuration last modified by 0.0.0.0 at 0-0-00 00:00:00",
     "",
-    "ROM: Bootstrap program is C2960X boot loader",
-    "BOOTLDR: C2960X Boot Loader (C2960X-HBOOT-M) Version 15.2(7r)E2, RELEASE SOFTWARE (fc1)",
-    "",
-    `${hostname} uptime is 3 weeks, 2 days, 4 hours, 11 minutes`,
-    "System image file is \"flash:c2960x-universalk9-mz.152-7.E8.bin\"",
-    "",
-    "cisco WS-C2960X-24TS-L (APM86XXX) processor (revision D0) with 524288K bytes of memory.",
-    "24 Gigabit Ethernet interfaces",
-    "Base ethernet MAC Address       : 00:1E:BD:38:00:01",
-    "Model number                    : WS-C2960X-24TS-L",
-    "System serial number            : FOC0000L0AB",
-    "",
-    "Configuration register is 0xF",
+    "Feature VLAN:",
+    "--------------",
+    row("VTP Operating Mode", mode),
+    row("Maximum VLANs supported locally", 1005),
+    row("Number of existing VLANs", c.vlans.size + 4),
+    row("Configuration Revision", c.vtp.revision),
+    `${row("MD5 digest", "0x3D 0x05 0xEE 0x1F 0x35 0xCC 0x7C 0x74")} `,
+    `${" ".repeat(36)}0x41 0x6E 0x2A 0x3A 0x0C 0x1A 0x40 0xE5 `,
     "",
   ].join("\n");
 }

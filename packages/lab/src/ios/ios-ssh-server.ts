@@ -1,15 +1,19 @@
 /**
  * The emulated IOS switch's SSH service: an interactive shell with IOS's
- * prompts and modes, `enable` with the enable secret, echo of what is typed,
- * `--More--` paging until `terminal length 0`, and state kept between
+ * prompts and modes, `enable` with the enable secret, echo of what is typed
+ * and IOS's line editing (`?`, Tab, Ctrl-U/C/Z), the dialogues of `copy`
+ * and `reload`, `--More--` paging until `terminal length 0`, and state kept between
  * sessions. A fixed lab host key (RSA, as IOS generates), loopback only.
  */
 import * as net from "node:net";
 import { Server, type Connection, type ServerChannel } from "ssh2";
-import { newSession, promptFor, runLine, type IosSwitch } from "./ios-cli";
+import { answerDialogue, completeLine, helpFor, newSession, promptFor, runLine, type IosSwitch, type LineResult } from "./ios-cli";
+import type { Dialogue } from "./ios-dialogues";
+import { LineEditor } from "./ios-line-editor";
 import { factoryConfig, cloneConfig } from "./ios-state";
 import { listenOn, type ListenAddress } from "../listen";
 import { labHostKey } from "../lab-host-keys";
+import { IOS_SSH_ALGORITHMS, type IosSshFamily } from "./ios-ssh-algorithms";
 
 export interface IosFaults {
   /** Close the connection after this many more lines of output. One-shot. */
@@ -26,6 +30,8 @@ export interface LabSwitchOptions {
   password?: string;
   /** The enable secret; without one, users log in privileged (privilege 15). */
   enableSecret?: string;
+  /** The SSH algorithms offered, as this IOS family offers them. Default: "ios-15" (the Catalyst 2960-X emulated). */
+  sshFamily?: IosSshFamily;
 }
 
 
@@ -42,11 +48,11 @@ export class IosSshServer {
 
   constructor(private readonly options: Required<Pick<LabSwitchOptions, "username" | "password">> & LabSwitchOptions) {
     const config = factoryConfig(options.hostname ?? "Switch");
-    this.device = { running: config, startup: cloneConfig(config), ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}) };
+    this.device = { running: config, startup: cloneConfig(config), bootedAt: Date.now(), ...(options.enableSecret ? { enableSecret: options.enableSecret } : {}) };
   }
 
   async listen(at: ListenAddress = {}): Promise<number> {
-    this.server = new Server({ hostKeys: [labHostKey("ios")] }, (client) => {
+    this.server = new Server({ hostKeys: [labHostKey("ios")], algorithms: IOS_SSH_ALGORITHMS[this.options.sshFamily ?? "ios-15"] }, (client) => {
       this.clients.add(client);
       client.on("close", () => this.clients.delete(client));
       client.on("error", () => client.end());
@@ -86,8 +92,8 @@ export class IosSshServer {
     this.sessions++;
     const s = newSession();
     if (!this.device.enableSecret) s.mode = "privileged";
-    let line = "";
-    let awaiting: "command" | "enable-password" | "more" = "command";
+    let awaiting: "command" | "enable-password" | "more" | "answer" = "command";
+    let dialogue: Dialogue | undefined;
     let enableTries = 0;
     let pending: string[] = [];
     let closed = false;
@@ -137,6 +143,16 @@ export class IosSshServer {
       }
     };
 
+    /** Prints a command's answer; a question it asks waits for the next line. */
+    const answer = async (result: LineResult) => {
+      if (result.ask) {
+        dialogue = result.ask;
+        awaiting = "answer";
+        return write(result.output + result.ask.prompt);
+      }
+      await page(result.output.split(/(?<=\n)/).filter((l) => l !== ""));
+    };
+
     const onLine = async (text: string) => {
       if (awaiting === "enable-password") {
         await write("\n");
@@ -153,6 +169,14 @@ export class IosSshServer {
         }
         return prompt();
       }
+      if (awaiting === "answer") {
+        // IOS echoes the answer, as it does a command.
+        await write(`${text}\n`);
+        const ask = dialogue!;
+        dialogue = undefined;
+        awaiting = "command";
+        return answer(answerDialogue(this.device, ask, text));
+      }
       const before = promptFor(this.device, s);
       this.commands.push(text.trim());
       if (this.faults.latencyMs) await new Promise((r) => setTimeout(r, this.faults.latencyMs));
@@ -166,10 +190,10 @@ export class IosSshServer {
         channel.end();
         return;
       }
-      const { output } = runLine(this.device, s, text, before);
-      await page(output.split(/(?<=\n)/).filter((l) => l !== ""));
+      await answer(runLine(this.device, s, text, before));
     };
 
+    const editor = new LineEditor((text) => completeLine(s, text));
     channel.on("data", (data: Buffer) => {
       let echo = "";
       const flushEcho = () => {
@@ -194,30 +218,40 @@ export class IosSshServer {
           }
           continue;
         }
-        if (ch === "\r" || ch === "\n") {
-          if (ch === "\n" && line === "" && awaitingNewlineAfterCr) {
-            awaitingNewlineAfterCr = false;
-            continue;
+        // Passwords and dialogue answers are not echoed by the editor (a dialogue's answer is echoed with its line).
+        for (const event of editor.feed(ch, awaiting === "command")) {
+          if (event.kind === "echo") echo += event.text;
+          else if (event.kind === "line") {
+            flushEcho();
+            queue = queue.then(() => onLine(event.text));
+          } else if (event.kind === "help") {
+            flushEcho();
+            const typed = event.text;
+            queue = queue.then(() => write(`?\n${helpFor(s, typed)}`)).then(prompt).then(() => write(editor.text));
+          } else if (event.kind === "ctrl-z") {
+            flushEcho();
+            // Ctrl-Z ends configuration mode, as `end` does; the line typed so far is dropped.
+            queue = queue.then(async () => {
+              if (!s.mode.startsWith("config")) return;
+              await write("^Z\n");
+              s.mode = "privileged";
+              await prompt();
+            });
+          } else {
+            flushEcho();
+            // Ctrl-C aborts the line (and leaves configuration mode, as on IOS).
+            queue = queue.then(async () => {
+              await write("^C\n");
+              if (s.mode.startsWith("config")) s.mode = "privileged";
+              if (awaiting !== "command") awaiting = "command";
+              dialogue = undefined;
+              await prompt();
+            });
           }
-          awaitingNewlineAfterCr = ch === "\r";
-          const text = line;
-          line = "";
-          flushEcho();
-          queue = queue.then(() => onLine(text));
-        } else if (ch === "\x7f" || ch === "\b") {
-          if (line.length > 0) {
-            line = line.slice(0, -1);
-            if (awaiting === "command") echo += "\b \b";
-          }
-        } else {
-          awaitingNewlineAfterCr = false;
-          line += ch;
-          if (awaiting === "command") echo += ch;
         }
       }
       flushEcho();
     });
-    let awaitingNewlineAfterCr = false;
     queue = queue.then(() => write("\n")).then(prompt);
   }
 }

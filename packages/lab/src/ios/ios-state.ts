@@ -1,10 +1,14 @@
 /**
  * The configuration of an emulated Cisco IOS access switch (a 24-port
- * Catalyst 2960-X in VTP transparent mode, so VLANs live in the running
- * configuration): VLANs, physical ports, SVIs, the default gateway and the
- * vty lines. `running` changes as commands are entered; `startup` only on
- * `write memory`.
+ * Catalyst 2960-X, its 4 SFP uplinks and management port at factory settings): VLANs, physical ports, SVIs, the default gateway, the
+ * vty lines and VTP. `running` changes as commands are entered; `startup`
+ * only on `write memory` — except what IOS keeps in vlan.dat (the VTP mode
+ * and domain, and the VLANs of a switch that is not VTP transparent), which
+ * is written at once and kept across a reload whether saved or not. A
+ * factory switch is a VTP server with no domain: its VLANs are not in the
+ * running configuration.
  */
+import { PORTS } from "./ios-hardware";
 
 export interface PortState {
   description?: string;
@@ -22,8 +26,24 @@ export interface SviState {
   shutdown: boolean;
 }
 
+export type VtpMode = "server" | "client" | "transparent" | "off";
+
+export interface VtpState {
+  mode: VtpMode;
+  /** Empty on a factory switch (`show vtp status` prints nothing after the colon). */
+  domain: string;
+  /** The configuration revision, raised by every VLAN change in server mode. */
+  revision: number;
+}
+
+/** VLANs are in the running configuration (and saved with it) only in transparent and off modes. */
+export function vlansInConfig(vtp: VtpState): boolean {
+  return vtp.mode === "transparent" || vtp.mode === "off";
+}
+
 export interface SwitchConfig {
   hostname: string;
+  vtp: VtpState;
   vlans: Map<number, string>;
   ports: Map<string, PortState>;
   svis: Map<number, SviState>;
@@ -32,7 +52,8 @@ export interface SwitchConfig {
   vtyTransport: "all" | "ssh" | "telnet" | "none";
 }
 
-export const PORTS = Array.from({ length: 24 }, (_, i) => `GigabitEthernet1/0/${i + 1}`);
+/** Every port of the WS-C2960X-24TS-L: Gi1/0/1-24, the SFP uplinks Gi1/0/25-28 and FastEthernet0 (management). */
+export { PORTS };
 
 export function defaultVlanName(id: number): string {
   return id === 1 ? "default" : `VLAN${String(id).padStart(4, "0")}`;
@@ -41,6 +62,7 @@ export function defaultVlanName(id: number): string {
 export function factoryConfig(hostname = "Switch"): SwitchConfig {
   return {
     hostname,
+    vtp: { mode: "server", domain: "", revision: 0 },
     vlans: new Map([[1, "default"]]),
     ports: new Map(PORTS.map((p) => [p, { accessVlan: 1, nativeVlan: 1, shutdown: false, portfast: false }])),
     svis: new Map([[1, { shutdown: true }]]),
@@ -51,6 +73,7 @@ export function factoryConfig(hostname = "Switch"): SwitchConfig {
 export function cloneConfig(c: SwitchConfig): SwitchConfig {
   return {
     ...c,
+    vtp: { ...c.vtp },
     vlans: new Map(c.vlans),
     ports: new Map([...c.ports].map(([k, v]) => [k, { ...v, ...(v.trunkAllowed ? { trunkAllowed: [...v.trunkAllowed] } : {}) }])),
     svis: new Map([...c.svis].map(([k, v]) => [k, { ...v }])),
@@ -60,6 +83,8 @@ export function cloneConfig(c: SwitchConfig): SwitchConfig {
 /** A configuration as JSON, the way the switch keeps its startup configuration in flash. */
 export interface SavedSwitchConfig {
   hostname: string;
+  /** Absent in configurations saved before the lab modelled VTP: a factory VTP server. */
+  vtp?: VtpState;
   vlans: Array<[number, string]>;
   ports: Array<[string, PortState]>;
   svis: Array<[number, SviState]>;
@@ -72,9 +97,11 @@ export function saveConfig(c: SwitchConfig): SavedSwitchConfig {
   return { ...copy, vlans: [...copy.vlans], ports: [...copy.ports], svis: [...copy.svis] };
 }
 
-/** The saved configuration; ports this model does not have are left out. */
+/** The saved configuration; ports this model does not have are left out, ports the save lacks are at factory settings. */
 export function loadConfig(saved: SavedSwitchConfig): SwitchConfig {
-  return cloneConfig({ ...saved, vlans: new Map(saved.vlans), ports: new Map(saved.ports.filter(([name]) => PORTS.includes(name))), svis: new Map(saved.svis) });
+  const factory = factoryConfig(saved.hostname);
+  const ports = new Map([...factory.ports, ...saved.ports.filter(([name]) => PORTS.includes(name))]);
+  return cloneConfig({ ...saved, vtp: saved.vtp ?? factory.vtp, vlans: new Map(saved.vlans), ports, svis: new Map(saved.svis) });
 }
 
 /** `Gi1/0/3` for `GigabitEthernet1/0/3`, as show commands print ports. */
@@ -89,6 +116,7 @@ export function resolveInterface(text: string): { kind: "port"; name: string } |
   const [, word, number] = m;
   const w = word!.toLowerCase();
   if ("vlan".startsWith(w) && w.length >= 1 && /^\d+$/.test(number!)) return { kind: "svi", vlan: Number(number) };
+  if ("fastethernet".startsWith(w) && w.length >= 2 && number === "0") return { kind: "port", name: "FastEthernet0" };
   if ("gigabitethernet".startsWith(w) && w.length >= 2) {
     const name = `GigabitEthernet${number}`;
     return PORTS.includes(name) ? { kind: "port", name } : undefined;

@@ -12,8 +12,11 @@ import {
   IOS,
   observedState,
   parseRunningConfig,
+  parseVlanBrief,
+  vlansInRunningConfig,
   planIosCommands,
   releasedState,
+  SshNegotiationError,
   type CliTarget,
   type SwitchState,
 } from "@communes/switch";
@@ -32,14 +35,14 @@ function connection(config: OperationContext["config"]): SwitchConnection {
   return c as SwitchConnection;
 }
 
-async function withSession<T>(state: Pick<SwitchState, "hostname">, ctx: OperationContext, body: (session: CliSession) => Promise<T>): Promise<T> {
+async function withSession<T>(state: Pick<SwitchState, "hostname" | "sshLegacyAlgorithms">, ctx: OperationContext, body: (session: CliSession) => Promise<T>): Promise<T> {
   const c = connection(ctx.config);
   let session: CliSession;
   try {
-    session = await CliSession.open({ device: state.hostname, ...c }, IOS);
+    session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS);
   } catch (err) {
     // A connection that failed may be retried; a host key or a password that is wrong may not.
-    throw err instanceof CliConnectionError && !/refused/.test(err.message) ? err : new OperationError((err as Error).message);
+    throw err instanceof CliConnectionError && !(err instanceof SshNegotiationError) && !/refused/.test(err.message) ? err : new OperationError((err as Error).message);
   }
   try {
     return await body(session);
@@ -48,9 +51,12 @@ async function withSession<T>(state: Pick<SwitchState, "hostname">, ctx: Operati
   }
 }
 
+/** What the switch holds, in the state's form; VLANs from `show vlan brief` when the configuration does not list them. */
 async function read(session: CliSession, like: SwitchState): Promise<SwitchState> {
   const config = parseRunningConfig(await session.run(IOS.showConfig));
-  return observedState(config, Object.keys(like.ports), like.management.vlan);
+  const vlans = vlansInRunningConfig(config.vtpMode) ? config.vlans : parseVlanBrief(await session.run(IOS.showVlans));
+  const observed = observedState({ ...config, vlans }, Object.keys(like.ports), like.management.vlan);
+  return like.sshLegacyAlgorithms ? { ...observed, sshLegacyAlgorithms: like.sshLegacyAlgorithms } : observed;
 }
 
 async function converge(want: SwitchState, ctx: OperationContext): Promise<SwitchState> {

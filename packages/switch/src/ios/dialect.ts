@@ -13,6 +13,7 @@ export const IOS: Dialect = {
   endConfigure: "end",
   save: { command: "write memory", ok: /\[OK\]/ },
   showConfig: "show running-config",
+  showVlans: "show vlan brief",
   errors: [/% Invalid input detected at '\^' marker\./, /% Incomplete command\./, /% Ambiguous command/, /% Unknown command/, /%\s*Command rejected/, /% Bad /],
   exit: "exit",
 };

@@ -2,11 +2,14 @@
  * Reads `show running-config` of an IOS switch into the switch state. Only
  * what the state describes is read; everything else is left to the device.
  */
-import { RESERVED_VLANS, type PortConfig, type SwitchState } from "../switch-state";
+import { RESERVED_VLANS, type PortConfig, type SwitchState, type VtpMode } from "../switch-state";
 
 /** The parsed configuration: every VLAN, every port, every SVI. */
 export interface IosConfig {
   hostname: string;
+  /** From the `vtp mode` line; `server` when there is none. */
+  vtpMode: VtpMode;
+  /** The VLANs of the configuration: all of them in transparent and off modes, none otherwise (they are in vlan.dat). */
   vlans: Record<string, string>;
   ports: Record<string, PortConfig>;
   svis: Record<string, { address?: string; mask?: string; shutdown: boolean }>;
@@ -15,7 +18,7 @@ export interface IosConfig {
 }
 
 export function parseRunningConfig(text: string): IosConfig {
-  const config: IosConfig = { hostname: "", vlans: {}, ports: {}, svis: {}, vtyTransport: "all" };
+  const config: IosConfig = { hostname: "", vtpMode: "server", vlans: {}, ports: {}, svis: {}, vtyTransport: "all" };
   let section: { kind: "vlan"; id: number } | { kind: "port"; name: string } | { kind: "svi"; vlan: number } | { kind: "vty" } | undefined;
   for (const raw of text.replace(/\r/g, "").split("\n")) {
     const line = raw.trimEnd();
@@ -28,6 +31,7 @@ export function parseRunningConfig(text: string): IosConfig {
     if (top) {
       section = undefined;
       if (words[0] === "hostname") config.hostname = words[1] ?? "";
+      else if (words[0] === "vtp" && words[1] === "mode" && ["server", "client", "transparent", "off"].includes(words[2] ?? "")) config.vtpMode = words[2] as VtpMode;
       else if (words[0] === "vlan" && /^\d+$/.test(words[1] ?? "")) {
         const id = Number(words[1]);
         if (!RESERVED_VLANS.has(id)) config.vlans[String(id)] = `VLAN${String(id).padStart(4, "0")}`;
@@ -70,6 +74,21 @@ export function parseRunningConfig(text: string): IosConfig {
   return config;
 }
 
+/** True when the running configuration lists the VLANs; otherwise they are read from `show vlan brief`. */
+export function vlansInRunningConfig(mode: VtpMode): boolean {
+  return mode === "transparent" || mode === "off";
+}
+
+/** `show vlan brief`: VLAN ID → name, the device's own VLANs (1, 1002-1005) left out. */
+export function parseVlanBrief(text: string): Record<string, string> {
+  const vlans: Record<string, string> = {};
+  for (const line of text.replace(/\r/g, "").split("\n")) {
+    const m = /^(\d+)\s+(\S+)\s+(active|suspended|act\/lshut|sus\/lshut|act\/ishut|sus\/ishut|act\/unsup)\b/.exec(line);
+    if (m && !RESERVED_VLANS.has(Number(m[1]))) vlans[m[1]!] = m[2]!;
+  }
+  return vlans;
+}
+
 /** The switch state as found on the device, for the ports and management VLAN the inventory manages. */
 export function observedState(config: IosConfig, managedPorts: readonly string[], managementVlan: number): SwitchState {
   const ports: Record<string, PortConfig> = {};
@@ -81,6 +100,7 @@ export function observedState(config: IosConfig, managedPorts: readonly string[]
   const svi = config.svis[String(managementVlan)];
   return {
     hostname: config.hostname,
+    vtpMode: config.vtpMode,
     vlans: config.vlans,
     ports,
     management: { vlan: managementVlan, address: svi?.address ?? "", mask: svi?.mask ?? "" },

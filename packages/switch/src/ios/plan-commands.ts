@@ -1,7 +1,8 @@
 /**
  * The IOS configuration lines that turn the observed switch state into the
- * wanted one: only what differs, VLANs first (ports refer to them), the
- * ports, the management SVI and gateway, the vty lines.
+ * wanted one: only what differs, the VTP mode first (it decides where the
+ * VLANs go), VLANs (ports refer to them), the ports, the management SVI and
+ * gateway, the vty lines.
  */
 import type { PortConfig, SwitchState } from "../switch-state";
 
@@ -23,6 +24,7 @@ function portLines(name: string, have: PortConfig | undefined, want: PortConfig)
 export function planIosCommands(have: SwitchState, want: SwitchState): string[] {
   const lines: string[] = [];
   if (have.hostname !== want.hostname) lines.push(`hostname ${want.hostname}`);
+  if (have.vtpMode !== want.vtpMode) lines.push(`vtp mode ${want.vtpMode}`);
   for (const [id, name] of Object.entries(want.vlans)) {
     if (have.vlans[id] !== name) lines.push(`vlan ${id}`, ` name ${name}`, "exit");
   }
