@@ -17,6 +17,16 @@ export function linkState(p: PortState, port: string): LinkState {
   return p.mode === "trunk" && mediaOf(port) === "copper" ? "connected" : "notconnect";
 }
 
+/** The queue and rate lines every interface block prints (an idle lab link). */
+const QUEUES = [
+  '  Last clearing of "show interface" counters never',
+  "  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0",
+  "  Queueing strategy: fifo",
+  "  Output queue: 0/40 (size/max)",
+  "  5 minute input rate 0 bits/sec, 0 packets/sec",
+  "  5 minute output rate 0 bits/sec, 0 packets/sec",
+];
+
 function carries(p: PortState, vlan: number): boolean {
   return p.mode === "trunk" ? (p.trunkAllowed ?? [vlan]).includes(vlan) : p.accessVlan === vlan;
 }
@@ -72,12 +82,7 @@ function portBlock(name: string, p: PortState): string[] {
     "  input flow-control is off, output flow-control is unsupported",
     "  ARP type: ARPA, ARP Timeout 04:00:00",
     up ? "  Last input 00:00:01, output 00:00:00, output hang never" : "  Last input never, output never, output hang never",
-    '  Last clearing of "show interface" counters never',
-    "  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0",
-    "  Queueing strategy: fifo",
-    "  Output queue: 0/40 (size/max)",
-    "  5 minute input rate 0 bits/sec, 0 packets/sec",
-    "  5 minute output rate 0 bits/sec, 0 packets/sec",
+    ...QUEUES,
     ...COUNTERS,
   );
   return lines;
@@ -97,12 +102,7 @@ function sviBlock(c: SwitchConfig, vlan: number): string[] {
     "  Keepalive not supported",
     "  ARP type: ARPA, ARP Timeout 04:00:00",
     "  Last input never, output never, output hang never",
-    '  Last clearing of "show interface" counters never',
-    "  Input queue: 0/75/0/0 (size/max/drops/flushes); Total output drops: 0",
-    "  Queueing strategy: fifo",
-    "  Output queue: 0/40 (size/max)",
-    "  5 minute input rate 0 bits/sec, 0 packets/sec",
-    "  5 minute output rate 0 bits/sec, 0 packets/sec",
+    ...QUEUES,
     "     0 packets input, 0 bytes, 0 no buffer",
     "     Received 0 broadcasts (0 IP multicasts)",
     "     0 runts, 0 giants, 0 throttles",
