@@ -25,7 +25,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
     await fx.stack.up();
     const state = await fx.stack.stack.exportStack();
     const sw = (state.deployment.resources as Array<{ type: string; inputs: Record<string, unknown> }>).find((r) => r.type === "communes:switch:IosSwitch")!;
-    expect(sw.inputs).toMatchObject({ vtpMode: "transparent", sshLegacyAlgorithms: ["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa"] });
+    expect(sw.inputs).toMatchObject({ vtpMode: "transparent", sshLegacyAlgorithms: ["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa", "aes128-cbc", "aes256-cbc", "hmac-sha1"] });
     const running = device().running;
     expect(running.vtp.mode).toBe("transparent");
     expect(running.hostname).toBe(SW);

@@ -15,7 +15,7 @@ beforeAll(async () => {
     client
       .on("ready", () => client.shell({ term: "vt100" }, (err, ch) => (err ? reject(err) : resolve(ch))))
       .on("error", reject)
-      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { serverHostKey: ["ssh-rsa"], kex: ["diffie-hellman-group14-sha1"] } });
+      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { kex: ["diffie-hellman-group14-sha1"], serverHostKey: ["ssh-rsa"], cipher: ["aes128-cbc"], hmac: ["hmac-sha1"] } });
   });
   channel.on("data", (d: Buffer) => void (buffer += d.toString("utf8")));
   await until(/sw1#$/);

@@ -48,7 +48,7 @@ async function read(session: CliSession, want: SwitchState): Promise<SwitchState
 describe("IOS driver", () => {
   it("applies the switch intent to a factory VTP server, saves it, and reads it back unchanged", async () => {
     const { sshLegacyAlgorithms, ...want } = intent().state;
-    expect(sshLegacyAlgorithms).toEqual(["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa"]);
+    expect(sshLegacyAlgorithms).toEqual(["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa", "aes128-cbc", "aes256-cbc", "hmac-sha1"]);
     const session = await CliSession.open(target(), IOS);
     const have = await read(session, want);
     expect(have.vtpMode).toBe("server");
@@ -99,7 +99,7 @@ describe("IOS driver", () => {
 describe("SSH algorithms per model family", () => {
   it("an IOS 15 switch refuses a session offering only modern algorithms, and the error says what to do", async () => {
     await expect(CliSession.open(target({ legacyAlgorithms: [] }), IOS)).rejects.toThrow(
-      /thieu-trung-sw1: Handshake failed: no matching key exchange algorithm: the switch accepts none of the SSH algorithms offered, only modern ones \(no SHA-1\); a classic IOS 15 switch needs its model in the inventory/,
+      /thieu-trung-sw1: Handshake failed: no matching key exchange algorithm: the switch accepts none of the SSH algorithms offered, only modern ones \(no SHA-1, no CBC\); a classic IOS 15 switch needs its model in the inventory/,
     );
   });
 

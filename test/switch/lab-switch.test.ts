@@ -18,7 +18,7 @@ async function shell(): Promise<{ send(line: string, until?: RegExp): Promise<st
     client
       .on("ready", () => client.shell({ term: "vt100" }, (err, ch) => (err ? reject(err) : resolve(ch))))
       .on("error", reject)
-      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { kex: ["diffie-hellman-group14-sha1"] } });
+      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { kex: ["diffie-hellman-group14-sha1"], serverHostKey: ["ssh-rsa"], cipher: ["aes128-cbc"], hmac: ["hmac-sha1"] } });
   });
   let buffer = "";
   let arrived = () => undefined as void;
@@ -98,4 +98,25 @@ it("with latency set, waits that long before answering each command (the benchma
   expect(performance.now() - started).toBeGreaterThanOrEqual(298);
   expect(out).toMatch(/sw1>$/);
   s.close();
+});
+
+it("identifies and negotiates as classic IOS: SSH-2.0-Cisco-1.25, and a client offering no CBC cipher gets no session", async () => {
+  const net = await import("node:net");
+  const greeting = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(lab.port, lab.host);
+    socket.once("data", (d: Buffer) => {
+      resolve(d.toString("latin1").split("\r\n")[0]!);
+      socket.destroy();
+    });
+    socket.once("error", reject);
+  });
+  expect(greeting).toBe("SSH-2.0-Cisco-1.25");
+  const refused = new Promise<Error>((resolve) => {
+    const client = new Client();
+    client
+      .on("ready", () => resolve(new Error("a session was opened")))
+      .on("error", resolve)
+      .connect({ host: lab.host, port: lab.port, username: lab.username, password: lab.password, algorithms: { kex: ["diffie-hellman-group14-sha1"], serverHostKey: ["ssh-rsa"], cipher: ["aes128-ctr", "aes256-gcm@openssh.com"], hmac: ["hmac-sha1"] } });
+  });
+  expect((await refused).message).toBe("Handshake failed: no matching C->S cipher");
 });

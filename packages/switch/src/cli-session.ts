@@ -101,7 +101,7 @@ export class CliSession {
           } else if (err.level === "client-authentication") {
             reject(new CliConnectionError(`${target.device}: login as ${target.username} refused (wrong user name or password)`));
           } else if (/no matching/i.test(err.message)) {
-            const offered = target.legacyAlgorithms?.length ? `the modern ones and ${target.legacyAlgorithms.join(", ")}` : "only modern ones (no SHA-1)";
+            const offered = target.legacyAlgorithms?.length ? `the modern ones and ${target.legacyAlgorithms.join(", ")}` : "only modern ones (no SHA-1, no CBC)";
             reject(new SshNegotiationError(`${target.device}: ${err.message}: the switch accepts none of the SSH algorithms offered, ${offered}; a classic IOS 15 switch needs its model in the inventory (docs/switches.md, "SSH algorithms")`));
           } else reject(new CliConnectionError(`${target.device}: ${err.message}`));
         })

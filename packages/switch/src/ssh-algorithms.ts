@@ -1,7 +1,8 @@
 /**
  * The SSH algorithms a CLI session offers: the modern ones first, in every
  * session; then only the legacy (SHA-1) ones a switch's family needs, named
- * one by one (ios/ssh-families.ts says which family needs which).
+ * one by one (ios/ssh-families.ts says which family needs which): SHA-1
+ * key exchange and MAC, the `ssh-rsa` signature, AES-CBC.
  */
 import type { Algorithms } from "ssh2";
 
@@ -15,11 +16,14 @@ export const MODERN_SSH: Readonly<Lists> = {
   hmac: ["hmac-sha2-256-etm@openssh.com", "hmac-sha2-512-etm@openssh.com", "hmac-sha2-256", "hmac-sha2-512"],
 };
 
-/** The SHA-1 algorithms a family may need, by the list they belong to. */
+/** The legacy algorithms (SHA-1, CBC) a family may need, by the list they belong to. */
 const LEGACY_KIND: Readonly<Record<string, keyof Lists>> = {
   "diffie-hellman-group14-sha1": "kex",
   "diffie-hellman-group-exchange-sha1": "kex",
   "ssh-rsa": "serverHostKey",
+  "aes128-cbc": "cipher",
+  "aes256-cbc": "cipher",
+  "hmac-sha1": "hmac",
 };
 
 /** What a session offers: the modern algorithms, then the legacy ones named (each must be one this table knows). */

@@ -13,7 +13,7 @@ import { LineEditor } from "./ios-line-editor";
 import { factoryConfig, cloneConfig } from "./ios-state";
 import { listenOn, type ListenAddress } from "../listen";
 import { labHostKey } from "../lab-host-keys";
-import { IOS_SSH_ALGORITHMS, type IosSshFamily } from "./ios-ssh-algorithms";
+import { IOS_SSH_ALGORITHMS, IOS_SSH_IDENT, type IosSshFamily } from "./ios-ssh-algorithms";
 
 export interface IosFaults {
   /** Close the connection after this many more lines of output. One-shot. */
@@ -52,7 +52,7 @@ export class IosSshServer {
   }
 
   async listen(at: ListenAddress = {}): Promise<number> {
-    this.server = new Server({ hostKeys: [labHostKey("ios")], algorithms: IOS_SSH_ALGORITHMS[this.options.sshFamily ?? "ios-15"] }, (client) => {
+    this.server = new Server({ hostKeys: [labHostKey("ios")], ident: IOS_SSH_IDENT, algorithms: IOS_SSH_ALGORITHMS[this.options.sshFamily ?? "ios-15"] }, (client) => {
       this.clients.add(client);
       client.on("close", () => this.clients.delete(client));
       client.on("error", () => client.end());

@@ -15,8 +15,13 @@ export interface IosSshFamily {
 }
 
 export const IOS_SSH_FAMILIES: readonly IosSshFamily[] = [
-  // IOS 15.x offers key exchange diffie-hellman-group-exchange-sha1 and group14-sha1 only, with an ssh-rsa host key.
-  { name: "IOS 15 (classic)", models: /^Catalyst (2960|3560|3750)/i, legacy: ["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa"] },
+  // Classic IOS (recorded from a 2960-X, a 4500 and a 6500, all "SSH-2.0-Cisco-1.25") offers SHA-1 key exchange
+  // (group-exchange, group14, group1), the ssh-rsa host key, AES-CBC and 3DES, and hmac-sha1/md5: nothing modern.
+  {
+    name: "IOS 15 (classic)",
+    models: /^Catalyst (2960|3560|3750)/i,
+    legacy: ["diffie-hellman-group14-sha1", "diffie-hellman-group-exchange-sha1", "ssh-rsa", "aes128-cbc", "aes256-cbc", "hmac-sha1"],
+  },
   // IOS-XE 17 offers ECDH key exchange and RSA-SHA2 host key signatures.
   { name: "IOS-XE 17", models: /^Catalyst (9200|9300|9400|9500|1000)/i, legacy: [] },
 ];
