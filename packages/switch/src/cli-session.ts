@@ -121,9 +121,15 @@ export class CliSession {
         });
     });
     const session = new CliSession(target, dialect, client, channel);
-    await session.until(dialect.prompt);
-    if (dialect.userPrompt.test(session.lastPrompt)) await session.enable();
-    await session.run(dialect.pagingOff);
+    try {
+      await session.until(dialect.prompt);
+      if (dialect.userPrompt.test(session.lastPrompt)) await session.enable();
+      await session.run(dialect.pagingOff);
+    } catch (err) {
+      // A session that could not be made ready is hung up, so it holds none of the switch's few vty lines.
+      client.end();
+      throw err;
+    }
     return session;
   }
 

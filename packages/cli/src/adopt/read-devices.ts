@@ -5,7 +5,7 @@
  * Reads only; any failure is one line naming the device.
  */
 import { MENU_TABLES, readTable, RouterOsApiClient, RouterOsRestClient, type RouterOsTransport, type TableState } from "@communes/routeros";
-import { CliSession, IOS, parseRunningConfig, parseVlanBrief, sshFamilyOf, vlansInRunningConfig, type IosConfig } from "@communes/switch";
+import { CliSession, IOS, readIosConfig, sshFamilyOf, type IosConfig } from "@communes/switch";
 import { CiscoDriver, PolyDriver, SETTINGS, type EndpointDriver, type EndpointSettings } from "@communes/endpoint";
 import type { EndpointAccess, RouterAccess, SwitchAccess } from "./device-access";
 
@@ -61,8 +61,7 @@ export async function readSwitch(access: SwitchAccess, credentials: Credentials)
     const legacy = (access.model ? sshFamilyOf(access.model)?.legacy : undefined) ?? [];
     const session = await CliSession.open({ device, host: access.host, ...(access.port ? { port: access.port } : {}), username: credentials.username, password: credentials.password, ...(credentials.enableSecret ? { enableSecret: credentials.enableSecret } : {}), hostKeyFingerprint: access.hostKey, ...(legacy.length > 0 ? { legacyAlgorithms: legacy } : {}) }, IOS);
     try {
-      const config = parseRunningConfig(await session.run(IOS.showConfig));
-      return vlansInRunningConfig(config.vtpMode) ? config : { ...config, vlans: parseVlanBrief(await session.run(IOS.showVlans)) };
+      return await readIosConfig(session);
     } finally {
       await session.close();
     }

@@ -5,21 +5,7 @@
  * declared ports are compared property by property; the configuration is
  * saved (`write memory`) only after every line was accepted.
  */
-import {
-  CliCommandError,
-  CliConnectionError,
-  CliSession,
-  IOS,
-  observedState,
-  parseRunningConfig,
-  parseVlanBrief,
-  vlansInRunningConfig,
-  planIosCommands,
-  releasedState,
-  SshNegotiationError,
-  type CliTarget,
-  type SwitchState,
-} from "@communes/switch";
+import { CliCommandError, CliConnectionError, CliSession, IOS_DRIVER, releasedState, SshNegotiationError, type CliTarget, type SwitchState } from "@communes/switch";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 
 export const IOS_SWITCH_TOKEN = "communes:switch:IosSwitch";
@@ -39,7 +25,7 @@ async function withSession<T>(state: Pick<SwitchState, "hostname" | "sshLegacyAl
   const c = connection(ctx.config);
   let session: CliSession;
   try {
-    session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS);
+    session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS_DRIVER.dialect);
   } catch (err) {
     // A connection that failed may be retried; a host key or a password that is wrong may not.
     throw err instanceof CliConnectionError && !(err instanceof SshNegotiationError) && !/refused/.test(err.message) ? err : new OperationError((err as Error).message);
@@ -51,20 +37,12 @@ async function withSession<T>(state: Pick<SwitchState, "hostname" | "sshLegacyAl
   }
 }
 
-/** What the switch holds, in the state's form; VLANs from `show vlan brief` when the configuration does not list them. */
-async function read(session: CliSession, like: SwitchState): Promise<SwitchState> {
-  const config = parseRunningConfig(await session.run(IOS.showConfig));
-  const vlans = vlansInRunningConfig(config.vtpMode) ? config.vlans : parseVlanBrief(await session.run(IOS.showVlans));
-  const observed = observedState({ ...config, vlans }, Object.keys(like.ports), like.management.vlan);
-  return like.sshLegacyAlgorithms ? { ...observed, sshLegacyAlgorithms: like.sshLegacyAlgorithms } : observed;
-}
-
 async function converge(want: SwitchState, ctx: OperationContext): Promise<SwitchState> {
   let applied = false;
   try {
     return await withSession(want, ctx, async (session) => {
-      const have = await read(session, want);
-      const lines = planIosCommands(have, want);
+      const have = await IOS_DRIVER.read(session, want);
+      const lines = IOS_DRIVER.plan(have, want);
       if (lines.length > 0) {
         applied = true;
         await session.configure(lines);
@@ -102,7 +80,7 @@ export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
 
   async read(_id, state, ctx) {
     const like = state as SwitchState;
-    const observed = await withSession(like, ctx, (session) => read(session, like)).catch((err: unknown) => {
+    const observed = await withSession(like, ctx, (session) => IOS_DRIVER.read(session, like)).catch((err: unknown) => {
       throw err instanceof OperationError ? err : new OperationError(`${(err as Error).message}; could not read the switch`);
     });
     return { state: observed, inputs: observed };
