@@ -66,6 +66,23 @@ describe("communes:routeros:Table on the real engine", { timeout: 180_000 }, () 
     expect(print("/system/identity")[0]!.name).toBe("UBND xã Thiệu Toán");
   });
 
+  it("a matcher removed from the inventory previews as that property and is unset on the router", async () => {
+    await stack.setConfig({ staffFrom: { value: "any" } });
+    const preview = await stack.preview();
+    const changed = preview.steps.filter((s) => s.op !== "same");
+    expect(changed.map((s) => [s.urn.split("::").pop(), s.op])).toEqual([["filter", "update"]]);
+    expect(Object.keys(changed[0]!.detailedDiff).some((p) => p.endsWith("in-interface"))).toBe(true);
+    router.device.calls.clear();
+    await stack.up();
+    expect(router.device.calls.get("/ip/firewall/filter/set")).toBe(1);
+    const staff = print("/ip/firewall/filter").find((r) => r.comment === "communes: staff out")!;
+    expect(staff).not.toHaveProperty("in-interface");
+    expect(changeCount(await stack.preview())).toBe(0);
+    await stack.setConfig({ staffFrom: { value: "vlan-staff" } });
+    await stack.up();
+    expect(print("/ip/firewall/filter").find((r) => r.comment === "communes: staff out")!["in-interface"]).toBe("vlan-staff");
+  });
+
   it("refresh finds changes made on the device, and up reverts them", async () => {
     const address = print("/ip/address").find((a) => a.address === "10.40.7.1/24")!;
     router.device.execute("/ip/address/set", new Map([[".id", address[".id"]!], ["comment", "changed by hand"]]), []);

@@ -1,5 +1,5 @@
 /** The generic table engine against the lab router: read, plan, apply, converge. */
-import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
+import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, RouterOsRestClient, type RouterOsTransport, type TableState } from "@communes/routeros";
 import { startLabRouter, type LabRouter } from "@communes/lab";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
@@ -28,11 +28,11 @@ function desired(path: string, entries: Array<Record<string, string>>, order = f
   return out;
 }
 
-async function converge(state: TableState): Promise<number> {
+async function converge(state: TableState, transport: RouterOsTransport = client): Promise<number> {
   const table = menuTable(state.path);
-  const observed = await readTable(client, table);
+  const observed = await readTable(transport, table);
   const changes = planChanges(table, state, observed.state);
-  await applyChanges(client, table, changes, observed.ids);
+  await applyChanges(transport, table, changes, observed.ids);
   return changes.length;
 }
 
@@ -57,10 +57,35 @@ describe("table engine", () => {
     const observed = await readTable(client, table);
     expect(planChanges(table, pools, observed.state)).toEqual([
       { op: "remove", key: "rogue" },
-      { op: "set", key: "staff", values: { ranges: "10.40.7.20-10.40.7.254", comment: "" } },
+      { op: "set", key: "staff", values: { ranges: "10.40.7.20-10.40.7.254" }, unset: ["comment"] },
     ]);
     await applyChanges(client, table, planChanges(table, pools, observed.state), observed.ids);
     expect((await readTable(client, table)).state).toEqual(pools);
+  });
+
+  it("clears a matcher the inventory stops setting with unset, never with an empty value (binary API and REST)", async () => {
+    const path = "/ip/firewall/filter";
+    const rule = { chain: "forward", action: "accept", protocol: "udp", "dst-port": "53", "in-interface": "ether1", comment: "dns" };
+    const { protocol: _p, "dst-port": _d, "in-interface": _i, ...looser } = rule;
+    const table = menuTable(path);
+    const rest = await startLabRouter({ tls: true });
+    const restClient = new RouterOsRestClient({ host: rest.host, port: rest.restPort, username: rest.username, password: rest.password, tls: { fingerprint256: rest.fingerprint256 } });
+    try {
+      for (const transport of [client, restClient]) {
+        await converge(desired(path, [rule]), transport);
+        const observed = await readTable(transport, table);
+        const changes = planChanges(table, desired(path, [looser]), observed.state);
+        expect(changes).toEqual([{ op: "set", key: expect.any(String), values: {}, unset: ["in-interface", "protocol", "dst-port"] }]);
+        await applyChanges(transport, table, changes, observed.ids);
+        // The lab refuses an empty protocol or interface as RouterOS does, and keeps an empty text value: none is left.
+        const [row] = await transport.print(path);
+        for (const name of ["protocol", "dst-port", "in-interface"]) expect(row).not.toHaveProperty(name);
+        expect(await converge(desired(path, [looser]), transport)).toBe(0);
+      }
+    } finally {
+      await restClient.close();
+      await rest.close();
+    }
   });
 
   it("compares values as the device means them: yes is true, 1d is 24h, sets ignore order", async () => {
@@ -116,7 +141,7 @@ describe("write-only fields", () => {
     expect(observed.state.entries["pppoe-out1"]).not.toHaveProperty("password");
     expect(planChanges(table, wanted, observed.state, wanted)).toEqual([]);
     const rotated = desired("/interface/pppoe-client", [{ name: "pppoe-out1", interface: "ether2", user: "u@fiber", password: "two" }]);
-    expect(planChanges(table, rotated, observed.state, wanted)).toEqual([{ op: "set", key: "pppoe-out1", values: { password: "two" } }]);
+    expect(planChanges(table, rotated, observed.state, wanted)).toEqual([{ op: "set", key: "pppoe-out1", values: { password: "two" }, unset: [] }]);
   });
 });
 

@@ -82,6 +82,24 @@ export function transportConformance(name: string, t: TransportUnderTest): void 
       expect((twice as RouterOsTrapError).routerMessage).toBe("failure: already have interface with such name");
     });
 
+    it("unsets a property as RouterOS does, where an empty value is refused", async () => {
+      const { transport } = await start();
+      const id = await transport.add("/ip/firewall/filter", { chain: "forward", protocol: "udp", "in-interface": "ether1", comment: "dns" });
+      const empty = await transport.set("/ip/firewall/filter", id, { protocol: "" }).catch((e: unknown) => e);
+      expect((empty as RouterOsTrapError).routerMessage).toBe("input does not match any value of protocol");
+      const emptyInterface = await transport.set("/ip/firewall/filter", id, { "in-interface": "" }).catch((e: unknown) => e);
+      expect((emptyInterface as RouterOsTrapError).routerMessage).toBe("ambiguous value of in-interface");
+      await transport.unset("/ip/firewall/filter", id, ["protocol", "in-interface"]);
+      const [rule] = await transport.print("/ip/firewall/filter", { where: { ".id": id } });
+      expect(rule).not.toHaveProperty("protocol");
+      expect(rule).not.toHaveProperty("in-interface");
+      expect(rule).toMatchObject({ chain: "forward", action: "accept", comment: "dns" });
+      // A property with a default goes back to it.
+      await transport.set("/ip/firewall/filter", id, { action: "drop" });
+      await transport.unset("/ip/firewall/filter", id, ["action"]);
+      expect((await transport.print("/ip/firewall/filter", { where: { ".id": id } }))[0]!.action).toBe("accept");
+    });
+
     it("runs concurrent commands on one connection and matches every answer", async () => {
       const { router, transport } = await start();
       t.setLatency(router, 5);

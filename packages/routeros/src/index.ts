@@ -4,6 +4,8 @@ export * from "./client/errors";
 export * from "./client/transport";
 export * from "./client/api-client";
 export * from "./client/rest-client";
+export * from "./client/open-transport";
+export * from "./audit/audited-menus";
 export * from "./menus/menu-table";
 export * from "./menus/tables";
 export * from "./engine/normalise";

@@ -4,7 +4,7 @@
  * form), each switch's running configuration, each endpoint's settings.
  * Reads only; any failure is one line naming the device.
  */
-import { MENU_TABLES, readTable, RouterOsApiClient, RouterOsRestClient, type RouterOsTransport, type TableState } from "@communes/routeros";
+import { MENU_TABLES, openTransport, readTable, type TableState } from "@communes/routeros";
 import { CliSession, IOS, readIosConfig, sshFamilyOf, type IosConfig } from "@communes/switch";
 import { CiscoDriver, PolyDriver, SETTINGS, type EndpointDriver, type EndpointSettings } from "@communes/endpoint";
 import type { EndpointAccess, RouterAccess, SwitchAccess } from "./device-access";
@@ -40,10 +40,7 @@ function where(host: string, port: number | undefined): string {
 }
 
 export async function readRouter(access: RouterAccess, credentials: Credentials): Promise<Record<string, TableState>> {
-  const common = { host: access.host, username: credentials.username, password: credentials.password, ...(access.port ? { port: access.port } : {}) };
-  const tls = access.tlsFingerprint ? { fingerprint256: access.tlsFingerprint } : undefined;
-  const transport: RouterOsTransport =
-    access.transport === "rest" ? new RouterOsRestClient({ ...common, tls: tls! }) : new RouterOsApiClient({ ...common, ...(access.transport === "api-ssl" ? { tls } : {}) });
+  const transport = openTransport({ ...access, username: credentials.username, password: credentials.password });
   const tables: Record<string, TableState> = {};
   try {
     for (const table of MENU_TABLES) tables[table.path] = (await readTable(transport, table)).state;

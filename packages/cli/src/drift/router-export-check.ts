@@ -2,14 +2,16 @@
  * The router's menus no stack manages, checked all the same: a user added
  * by hand (`/user`), a port disabled (`/interface`) never shows in a
  * refresh, since no resource reads those menus. The stack keeps the
- * router's whole `/export` from before its last change
- * (`communes:routeros:ConfigExport`), and an `up` never touches the menus it
- * does not manage, so their sections of that export are what they should
- * still hold. The live `/export` (over SSH, host key pinned, with the
- * router's credentials from the stack's state) is compared with it, section
- * by section, for those menus only; the managed ones are the refresh's.
+ * router's whole `/export` from before its last change, and a reading of
+ * the menus `/export` never lists (users, groups, SSH keys, scheduler,
+ * scripts, services) through the API (`communes:routeros:ConfigExport`);
+ * an `up` never touches the menus it does not manage, so that is what they
+ * should still hold. The live `/export` (over SSH, host key pinned) and the
+ * live reading (over the stack's API transport, certificate pinned), with
+ * the router's credentials from the stack's state, are compared with them,
+ * for those menus only; the managed ones are the refresh's.
  */
-import { exportConfiguration, SshExportError } from "@communes/routeros";
+import { AUDITED_MENUS, auditDifferences, exportConfiguration, openTransport, readAuditedMenus, SshExportError, type AuditReading, type RouterOsAccess } from "@communes/routeros";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { parseUrn } from "../pulumi/urn";
 import type { Finding } from "./audit";
@@ -28,10 +30,7 @@ interface StateResource {
   outputs?: Record<string, unknown>;
 }
 
-interface RouterAccess {
-  host: string;
-  username: string;
-  password: string;
+interface RouterAccess extends RouterOsAccess {
   sshPort?: number;
   sshHostKeyFingerprint?: string;
 }
@@ -80,6 +79,22 @@ export function unmanagedDifferences(recorded: string, live: string, managed: Re
   return findings;
 }
 
+/** The live reading of the audited menus no stack manages, compared with the recorded one, as findings. */
+async function auditedMenuFindings(access: RouterAccess, recorded: AuditReading, managed: ReadonlySet<string>): Promise<Finding[]> {
+  const transport = openTransport(access);
+  try {
+    const live = await readAuditedMenus(transport);
+    return auditDifferences(recorded, live)
+      .filter((d) => !managed.has(d.menu))
+      .flatMap((d): Finding[] => [
+        ...(d.recorded !== undefined ? [{ kind: "missing" as const, resource: d.menu, property: "entry", recorded: `add ${d.recorded}` }] : []),
+        ...(d.live !== undefined ? [{ kind: "unmanaged" as const, resource: d.menu, property: "entry", live: `add ${d.live}` }] : []),
+      ]);
+  } finally {
+    await transport.close().catch(() => undefined);
+  }
+}
+
 /** Every router of the stack that has an export to compare with; [] when the stack's state cannot be read (the refresh says why). */
 export async function checkUnmanagedMenus(stack: string): Promise<RouterExportCheck[]> {
   const result = await runPulumi(["stack", "export", "--show-secrets", "--stack", stack]);
@@ -98,13 +113,27 @@ export async function checkUnmanagedMenus(stack: string): Promise<RouterExportCh
       const access = provider ? (revealed(provider.inputs?.routeros) as RouterAccess | undefined) : undefined;
       if (!access?.sshHostKeyFingerprint) return { device, findings: [], errors: [`${device}: no SSH access recorded for the router, so the menus no stack manages were not compared`] };
       const managed = new Set(resources.filter((r) => r.type === "communes:routeros:Table").map((r) => parseUrn(r.urn).name).filter((n) => n.startsWith(`${device}/`)).map((n) => n.slice(device.length)));
+      const findings: Finding[] = [];
+      const errors: string[] = [];
+      // The audited menus are compared through the API (the export lacks users), never twice.
+      const elsewhere = new Set([...managed, ...AUDITED_MENUS.map((m) => m.path)]);
       try {
         const live = await exportConfiguration({ device, host: access.host, ...(access.sshPort ? { port: access.sshPort } : {}), username: access.username, password: access.password, hostKeyFingerprint: access.sshHostKeyFingerprint });
-        return { device, findings: unmanagedDifferences(String(exported.outputs!.script), live, managed), errors: [] };
+        findings.push(...unmanagedDifferences(String(exported.outputs!.script), live, elsewhere));
       } catch (err) {
         if (!(err instanceof SshExportError)) throw err;
-        return { device, findings: [], errors: [`${err.message}; the menus no stack manages were not compared`] };
+        errors.push(`${err.message}; the menus no stack manages were not compared`);
       }
+      const audited = exported.outputs!.audited as AuditReading | undefined;
+      if (!audited) errors.push(`${device}: the stack's last export has no reading of users, scheduler and services (taken before this version); run up to take one`);
+      else {
+        try {
+          findings.push(...(await auditedMenuFindings(access, audited, managed)));
+        } catch (err) {
+          errors.push(`${device}: could not read its users, scheduler and services: ${(err as Error).message}`);
+        }
+      }
+      return { device, findings, errors };
     }),
   );
 }

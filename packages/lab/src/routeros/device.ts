@@ -46,7 +46,10 @@ export interface DeviceUser {
   group?: "full" | "write" | "read";
 }
 
-const VERBS = new Set(["print", "add", "set", "remove", "move"]);
+const VERBS = new Set(["print", "add", "set", "unset", "remove", "move"]);
+
+/** The IP protocol names RouterOS accepts for `protocol=` (or a number 0-255). */
+const PROTOCOLS = new Set(["ddp", "egp", "encap", "etherip", "ggp", "gre", "hmp", "icmp", "icmpv6", "idpr-cmtp", "igmp", "ipencap", "ipip", "ipsec-ah", "ipsec-esp", "ipv6-encap", "ipv6-frag", "ipv6-nonxt", "ipv6-opts", "ipv6-route", "iso-tp4", "l2tp", "ospf", "pim", "pup", "rdp", "rspf", "rsvp", "sctp", "st", "tcp", "udp", "udp-lite", "vmtp", "vrrp", "xns-idp", "xtp"]);
 
 export function formatId(id: number): string {
   return `*${id.toString(16).toUpperCase()}`;
@@ -161,6 +164,8 @@ export class RouterOsDevice {
         return this.add(menu, attributes);
       case "set":
         return this.set(menu, attributes);
+      case "unset":
+        return this.unset(menu, attributes);
       case "remove":
         if (menu.spec.singleton || menu.spec.fixed) throw new Trap("no such command");
         return this.remove(menu, attributes);
@@ -229,6 +234,13 @@ export class RouterOsDevice {
   private accept(menu: Menu, name: string, raw: Value): Value {
     const field = menu.spec.fields[name];
     if (!field || field.readOnly) throw new Trap(`unknown parameter ${name}`);
+    // An empty value is a value, not an unset: only text takes it (and keeps it); a reference matches every name.
+    if (raw === "" && field.ref) throw new Trap(`ambiguous value of ${name}`, 1);
+    if (raw === "" && field.kind !== undefined && field.kind !== "text") throw new Trap(field.kind === "address-or-prefix" || field.kind === "address" || field.kind === "prefix" ? `invalid value for argument ${name}` : `input does not match any value of ${name}`, 1);
+    if (field.kind === "protocol") {
+      if (PROTOCOLS.has(raw) || (/^\d+$/.test(raw) && Number(raw) <= 255)) return raw;
+      throw new Trap(`input does not match any value of ${name}`, 1);
+    }
     if (field.kind === "bool") {
       if (BOOL_TRUE.has(raw)) return "true";
       if (BOOL_FALSE.has(raw)) return "false";
@@ -248,10 +260,10 @@ export class RouterOsDevice {
     }
     if (field.kind === "address" && !validAddress(raw, false, false)) throw new Trap(`invalid value for argument ${name}`, 1);
     if (field.kind === "prefix" && !validAddress(raw, true, true)) throw new Trap(`invalid value for argument ${name}`, 1);
-    if (field.kind === "address-or-prefix" && raw !== "" && !validAddress(raw.replace(/^!/, ""), true, false) && !/^[\d.:a-fA-F/]+-[\d.:a-fA-F]+$/.test(raw)) {
+    if (field.kind === "address-or-prefix" && !validAddress(raw.replace(/^!/, ""), true, false) && !/^[\d.:a-fA-F/]+-[\d.:a-fA-F]+$/.test(raw)) {
       throw new Trap(`invalid value for argument ${name}`, 1);
     }
-    if (field.ref && raw !== "" && !this.exists(field.ref, raw, menu.spec.path)) throw new Trap(`input does not match any value of ${name}`, 1);
+    if (field.ref && !this.exists(field.ref, raw, menu.spec.path)) throw new Trap(`input does not match any value of ${name}`, 1);
     return raw;
   }
 
@@ -331,27 +343,59 @@ export class RouterOsDevice {
     return { ret: formatId(entry.id) };
   }
 
+  /**
+   * `set`: each property to its value; `!name` (as the API writes it,
+   * `=!name=`) unsets one, as the `unset` command does.
+   */
   private set(menu: Menu, attributes: Map<string, string>): CommandResult {
     const targetSpec = attributes.get(".id") ?? attributes.get("numbers");
     const targets = menu.spec.singleton ? menu.entries : this.resolveIds(menu, targetSpec);
     const changes = new Map<string, Value>();
+    const unset: string[] = [];
     for (const [name, raw] of attributes) {
       if (name === ".id" || name === "numbers") continue;
-      changes.set(name, this.accept(menu, name, raw));
+      if (name.startsWith("!")) unset.push(this.unsettable(menu, name.slice(1)));
+      else changes.set(name, this.accept(menu, name, raw));
     }
     for (const entry of targets) {
       const values = new Map(entry.values);
-      for (const [name, value] of changes) {
-        // Emptying a property without a default unsets it: print no longer shows it.
-        if (value === "" && menu.spec.fields[name]?.default === undefined) values.delete(name);
-        else values.set(name, value);
-      }
+      for (const [name, value] of changes) values.set(name, value);
+      for (const name of unset) this.reset(menu, values, name);
       this.computed(menu, values);
       this.checkUnique(menu, values, entry);
       entry.values = values;
     }
     this.writes++;
     return {};
+  }
+
+  /** `unset numbers=… value-name=…`: the property back to its default, or gone when it has none. */
+  private unset(menu: Menu, attributes: Map<string, string>): CommandResult {
+    const name = attributes.get("value-name");
+    if (name === undefined) throw new Trap("missing value(s) of argument(s) value-name");
+    const field = this.unsettable(menu, name);
+    const targets = menu.spec.singleton ? menu.entries : this.resolveIds(menu, attributes.get(".id") ?? attributes.get("numbers"));
+    for (const entry of targets) {
+      const values = new Map(entry.values);
+      this.reset(menu, values, field);
+      this.computed(menu, values);
+      entry.values = values;
+    }
+    this.writes++;
+    return {};
+  }
+
+  private unsettable(menu: Menu, name: string): string {
+    const field = menu.spec.fields[name];
+    if (!field || field.readOnly) throw new Trap(`unknown parameter ${name}`);
+    if (field.required) throw new Trap(`${name} can not be unset`);
+    return name;
+  }
+
+  private reset(menu: Menu, values: Map<string, Value>, name: string): void {
+    const fallback = menu.spec.fields[name]!.default;
+    if (fallback === undefined) values.delete(name);
+    else values.set(name, fallback);
   }
 
   private remove(menu: Menu, attributes: Map<string, string>): CommandResult {
@@ -378,6 +422,8 @@ export class RouterOsDevice {
   export(): string {
     const lines = [`# by RouterOS ${this.version}`, "# model = CHR (communes lab)"];
     for (const menu of this.menus.values()) {
+      // RouterOS's export never lists users (nor their passwords).
+      if (menu.spec.path === "/user") continue;
       const section: string[] = [];
       for (const entry of menu.entries) {
         const settable = [...entry.values].filter(([name, value]) => {

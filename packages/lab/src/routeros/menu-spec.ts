@@ -18,8 +18,12 @@ export interface FieldSpec {
   required?: boolean;
   /** The value must name an existing object: an interface, a bridge, a pool, a server… */
   ref?: "interface" | "bridge" | "pool" | "dhcp-server" | "logging-action" | "interface-list" | "queue-parent";
-  /** Accepted values (booleans accept yes/no/true/false and print true/false). */
-  kind?: "bool" | "int" | "address" | "prefix" | "address-or-prefix" | "text" | "bits";
+  /**
+   * Accepted values (booleans accept yes/no/true/false and print true/false;
+   * a protocol is a name RouterOS knows or a number 0-255). Only `text`
+   * takes an empty value, and keeps it: every other kind refuses one.
+   */
+  kind?: "bool" | "int" | "address" | "prefix" | "address-or-prefix" | "text" | "bits" | "protocol";
   /** For int: inclusive range. */
   range?: [number, number];
   /** For enumerations. */

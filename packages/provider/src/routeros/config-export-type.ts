@@ -1,15 +1,17 @@
 /**
  * `communes:routeros:ConfigExport`: the router's whole configuration, as
- * `/export` prints it over SSH (host key pinned, passwords hidden), taken
- * when the router's intended configuration changes and before its menus are
- * touched (the menus depend on it). Each export stays in the stack's state
- * and history: the audit trail of what the router held before each change.
- * Reading it back never asks the device: it is a record, not a setting.
+ * `/export` prints it over SSH (host key pinned, passwords hidden), and a
+ * reading of the menus `/export` never lists (users, groups, SSH keys,
+ * scheduler, scripts, services: AUDITED_MENUS) through the management API,
+ * taken when the router's intended configuration changes and before its
+ * menus are touched (the menus depend on it). Each stays in the stack's
+ * state and history: the audit trail of what the router held before each
+ * change. Reading it back never asks the device: it is a record, not a setting.
  */
 import { createHash } from "node:crypto";
-import { exportConfiguration, SshExportError } from "@communes/routeros";
+import { exportConfiguration, readAuditedMenus, RouterOsAuthError, RouterOsConnectionError, RouterOsTlsPinError, RouterOsTrapError, SshExportError, type AuditReading } from "@communes/routeros";
 import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
-import { routerConnection } from "./connections";
+import { routerConnection, transportFor } from "./connections";
 
 export const CONFIG_EXPORT_TOKEN = "communes:routeros:ConfigExport";
 
@@ -27,6 +29,8 @@ export interface ConfigExportState extends ConfigExportInputs {
   sha256: string;
   /** When it was taken, ISO 8601. */
   exportedAt: string;
+  /** The menus `/export` never lists, as the API printed them. */
+  audited: AuditReading;
 }
 
 async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Promise<ConfigExportState> {
@@ -34,11 +38,18 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
   if (!c.sshHostKeyFingerprint) {
     throw new OperationError(`${inputs.router}: routeros.sshHostKeyFingerprint is needed to export the configuration over SSH (the host key is pinned, never trusted blindly)`);
   }
+  let audited: AuditReading;
+  try {
+    audited = await readAuditedMenus(transportFor(c));
+  } catch (err) {
+    if (err instanceof RouterOsTrapError || err instanceof RouterOsAuthError || err instanceof RouterOsConnectionError || err instanceof RouterOsTlsPinError) throw new OperationError(`${inputs.router}: could not read its users, scheduler and services for the audit trail: ${err.message}; nothing on the router was changed`);
+    throw err;
+  }
   try {
     const exported = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
     // RouterOS hides its passwords; the router's own, typed into a comment by hand, is hidden here.
     const script = c.password ? exported.split(c.password).join("[secret]") : exported;
-    return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString() };
+    return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString(), audited };
   } catch (err) {
     if (err instanceof SshExportError) throw new OperationError(`${err.message}; nothing on the router was changed`);
     throw err;

@@ -14,8 +14,10 @@ export class ConfigExport extends pulumi.CustomResource {
   declare readonly script: pulumi.Output<string>;
   declare readonly sha256: pulumi.Output<string>;
   declare readonly exportedAt: pulumi.Output<string>;
+  /** The menus `/export` never lists (users, scheduler, services…), as the API printed them then. */
+  declare readonly audited: pulumi.Output<Record<string, string[]>>;
 
   constructor(name: string, args: ConfigExportArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined }, opts);
+    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined, audited: undefined }, opts);
   }
 }

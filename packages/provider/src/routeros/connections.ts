@@ -3,19 +3,11 @@
  * engine operation), shared by every resource of that router: resources are
  * handled concurrently and the transport multiplexes them.
  */
-import { RouterOsApiClient, RouterOsRestClient, type RouterOsTransport } from "@communes/routeros";
+import { openTransport, type RouterOsAccess, type RouterOsTransport } from "@communes/routeros";
 import { OperationError } from "../resource-type";
 import type { PropertyMap } from "../wire";
 
-export interface RouterConnection {
-  host: string;
-  port?: number;
-  transport: "api" | "api-ssl" | "rest";
-  username: string;
-  password: string;
-  /** SHA-256 certificate fingerprint, required for api-ssl and rest. */
-  tlsFingerprint?: string;
-  timeoutMs?: number;
+export interface RouterConnection extends RouterOsAccess {
   sshPort?: number;
   sshHostKeyFingerprint?: string;
 }
@@ -41,11 +33,7 @@ export function transportFor(c: RouterConnection): RouterOsTransport {
   const key = JSON.stringify([c.transport, c.host, c.port, c.username, c.password, c.tlsFingerprint]);
   let transport = pool.get(key);
   if (!transport) {
-    const common = { host: c.host, username: c.username, password: c.password, ...(c.port ? { port: c.port } : {}), ...(c.timeoutMs ? { timeoutMs: c.timeoutMs } : {}) };
-    transport =
-      c.transport === "rest"
-        ? new RouterOsRestClient({ ...common, tls: { fingerprint256: c.tlsFingerprint! } })
-        : new RouterOsApiClient({ ...common, ...(c.transport === "api-ssl" ? { tls: { fingerprint256: c.tlsFingerprint! } } : {}) });
+    transport = openTransport(c);
     pool.set(key, transport);
   }
   return transport;

@@ -217,6 +217,12 @@ export class RouterOsApiClient implements RouterOsTransport {
     await this.command(`${path}/set`, id === undefined ? values : { ".id": id, ...values });
   }
 
+  /** A `set` whose words `=!name=` unset properties (as librouteros and community.routeros send them). */
+  async unset(path: string, id: string | undefined, names: readonly string[]): Promise<void> {
+    const words = Object.fromEntries(names.map((n) => [`!${n}`, ""]));
+    await this.command(`${path}/set`, id === undefined ? words : { ".id": id, ...words });
+  }
+
   async remove(path: string, id: string): Promise<void> {
     await this.command(`${path}/remove`, { ".id": id });
   }

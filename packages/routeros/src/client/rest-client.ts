@@ -118,6 +118,11 @@ export class RouterOsRestClient implements RouterOsTransport {
     else await this.request("PATCH", `${path}/${encodeURIComponent(id)}`, values);
   }
 
+  /** RouterOS's `unset` command, one property at a time (`value-name` names one). */
+  async unset(path: string, id: string | undefined, names: readonly string[]): Promise<void> {
+    for (const name of names) await this.request("POST", `${path}/unset`, { ...(id === undefined ? {} : { numbers: id }), "value-name": name });
+  }
+
   async remove(path: string, id: string): Promise<void> {
     await this.request("DELETE", `${path}/${encodeURIComponent(id)}`);
   }

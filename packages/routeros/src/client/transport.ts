@@ -18,6 +18,8 @@ export interface RouterOsTransport {
   add(path: string, values: Readonly<Record<string, string>>): Promise<string>;
   /** Changes an entry (or a singleton menu when `id` is undefined). */
   set(path: string, id: string | undefined, values: Readonly<Record<string, string>>): Promise<void>;
+  /** Clears properties of an entry (or a singleton menu) as RouterOS's `unset` does: back to the default, or gone. */
+  unset(path: string, id: string | undefined, names: readonly string[]): Promise<void>;
   remove(path: string, id: string): Promise<void>;
   /** Moves entries before `destination` (to the end when absent). */
   move(path: string, ids: readonly string[], destination?: string): Promise<void>;

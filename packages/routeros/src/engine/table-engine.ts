@@ -113,24 +113,30 @@ export async function readTable(transport: RouterOsTransport, table: MenuTable):
 
 export type Change =
   | { op: "add"; key: string; values: Entry }
-  | { op: "set"; key: string; values: Entry }
+  /** `unset`: properties the inventory no longer sets that have no default, cleared as RouterOS clears them (never sent as empty values). */
+  | { op: "set"; key: string; values: Entry; unset: string[] }
   | { op: "remove"; key: string }
   | { op: "move"; keys: string[] };
 
 /**
- * Field values that make `current` into `wanted`: changed ones, and device
- * values reset to their defaults. Write-only fields (passwords) are compared
- * with `written`, what was last written, since the device never shows them.
+ * What makes `current` into `wanted`: changed values, device values reset to
+ * their defaults, and properties with no default unset. Write-only fields
+ * (passwords) are compared with `written`, what was last written, since the
+ * device never shows them.
  */
-function fieldChanges(table: MenuTable, observed: Entry, wanted: Entry, written: Entry = {}): Entry {
+function fieldChanges(table: MenuTable, observed: Entry, wanted: Entry, written: Entry = {}): { values: Entry; unset: string[] } {
   const current: Entry = { ...observed };
   for (const [name, field] of Object.entries(table.fields)) if (field.writeOnly && written[name] !== undefined) current[name] = written[name];
-  const out: Entry = {};
-  for (const [name, value] of Object.entries(wanted)) if (current[name] !== value) out[name] = value;
+  const values: Entry = {};
+  const unset: string[] = [];
+  for (const [name, value] of Object.entries(wanted)) if (current[name] !== value) values[name] = value;
   for (const name of Object.keys(current)) {
-    if (!(name in wanted)) out[name] = normalise(table.fields[name]!.normalise, table.fields[name]!.default);
+    if (name in wanted) continue;
+    const field = table.fields[name]!;
+    if (field.default === "") unset.push(name);
+    else values[name] = normalise(field.normalise, field.default);
   }
-  return out;
+  return { values, unset };
 }
 
 /**
@@ -150,11 +156,11 @@ export function planChanges(table: MenuTable, desired: TableState, observed: Tab
     const current = observed.entries[key];
     if (current === undefined) {
       if (table.kind === "list") changes.push({ op: "add", key, values: wanted });
-      else changes.push({ op: "set", key, values: fieldChanges(table, {}, wanted) });
+      else changes.push({ op: "set", key, ...fieldChanges(table, {}, wanted) });
       continue;
     }
-    const values = fieldChanges(table, current, wanted, written?.entries[key]);
-    if (Object.keys(values).length > 0) changes.push({ op: "set", key, values });
+    const { values, unset } = fieldChanges(table, current, wanted, written?.entries[key]);
+    if (Object.keys(values).length > 0 || unset.length > 0) changes.push({ op: "set", key, values, unset });
   }
   if (table.ordered) {
     const kept = (observed.order ?? []).filter((k) => k in desired.entries);
@@ -178,7 +184,8 @@ export async function applyChanges(transport: RouterOsTransport, table: MenuTabl
       case "set": {
         const id = table.kind === "singleton" ? undefined : ids[change.key];
         if (table.kind !== "singleton" && id === undefined) throw new Error(`${table.path}: no entry ${change.key} on the device to change`);
-        await transport.set(table.path, id, change.values);
+        if (Object.keys(change.values).length > 0) await transport.set(table.path, id, change.values);
+        if (change.unset.length > 0) await transport.unset(table.path, id, change.unset);
         break;
       }
       case "move":

@@ -14,6 +14,8 @@ const provider = new Provider("router", {
   },
 });
 const commune = config.get("commune") ?? "Thiệu Trung";
+/** "any": the staff rule stops matching on its interface (the matcher is cleared on the router, not emptied). */
+const staffFrom = config.get("staffFrom") ?? "vlan-staff";
 
 new RouterOsTable("identity", { path: "/system/identity", entries: [{ name: `UBND xã ${commune}` }] }, { provider });
 const bridge = new RouterOsTable("bridge", { path: "/interface/bridge", entries: [{ name: "bridge", "vlan-filtering": "yes" }] }, { provider });
@@ -45,7 +47,7 @@ new RouterOsTable(
     path: "/ip/firewall/filter",
     entries: [
       { chain: "forward", "connection-state": "established,related", comment: "communes: established" },
-      { chain: "forward", "in-interface": "vlan-staff", comment: "communes: staff out" },
+      { chain: "forward", ...(staffFrom === "any" ? {} : { "in-interface": staffFrom }), comment: "communes: staff out" },
       { chain: "forward", action: "drop", comment: "communes: drop the rest" },
     ],
   },
