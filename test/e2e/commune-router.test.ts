@@ -49,7 +49,8 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     const calls = Object.fromEntries(router.device.calls);
     console.log(up.stdout.split("\n").slice(-12).join("\n"));
     console.log(`API calls for the first up: ${Object.values(calls).reduce((a, b) => a + b, 0)} ${JSON.stringify(calls)}`);
-    expect(rows("/system/identity")[0]!.name).toBe("xã Thiệu Trung");
+    expect(rows("/system/identity")[0]!.name).toBe("thieu-trung-r1");
+    expect(rows("/system/note")[0]).toMatchObject({ note: "xã Thiệu Trung", "show-at-login": "true" });
     expect(rows("/interface/vlan").map((v) => v.name).sort()).toEqual(["vlan10-management", "vlan20-staff", "vlan30-service-centre", "vlan40-meeting-room", "vlan50-citizen-wifi"]);
     expect(rows("/ip/firewall/filter").at(-1)!.comment).toBe("communes: drop everything else");
     expect(rows("/queue/tree").find((q) => q.name === "dedicated")!["max-limit"]).toBe("10000000");
@@ -133,7 +134,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(rows("/interface/vlan")).toEqual([]);
     expect(rows("/ip/firewall/filter")).toEqual([]);
     expect(rows("/ip/address")).toEqual([]);
-    expect(rows("/system/identity")[0]!.name).toBe("xã Thiệu Trung");
+    expect(rows("/system/identity")[0]!.name).toBe("thieu-trung-r1");
     expect(stack.egress.attempts).toEqual([]);
   });
 });

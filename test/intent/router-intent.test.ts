@@ -91,7 +91,8 @@ describe("router intent", () => {
         const table = menuTable(t.path);
         expect(planChanges(table, state(t.path, t.entries), (await readTable(client, table)).state), t.path).toEqual([]);
       }
-      expect(router.device.execute("/system/identity/print", new Map(), []).rows![0]!.name).toBe("xã Thiệu Trung");
+      expect(router.device.execute("/system/identity/print", new Map(), []).rows![0]!.name).toBe("thieu-trung-r1");
+      expect(router.device.execute("/system/note/print", new Map(), []).rows![0]!.note).toBe("xã Thiệu Trung");
     } finally {
       await client.close();
       await router.close();

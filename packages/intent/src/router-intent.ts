@@ -82,7 +82,7 @@ function isAddress(text: string, family: 4 | 6): boolean {
 }
 
 /** Interfaces the router's API and SSH must stay reachable from: the management zone and the management sources of the flow policy. */
-function managementSources(province: ProvinceModel): string[] {
+export function managementSources(province: ProvinceModel): string[] {
   return province.flows.filter((f) => f.to.includes("management") && f.from !== "management").map((f) => f.from);
 }
 
@@ -104,8 +104,9 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   const tables: TableIntent[] = [];
   const table = (path: string, entries: Fields[]) => tables.push({ path, stage: STAGES[path] ?? 1, entries });
 
-  // Identity, clock, NTP, DNS.
-  table("/system/identity", [{ name: `${commune.kind} ${commune.name}` }]);
+  // Identity (the ASCII host name NMS tools, syslog and prompts expect), the commune's own name in the note, clock, NTP, DNS.
+  table("/system/identity", [{ name: commune.router.hostname }]);
+  table("/system/note", [{ note: `${commune.kind} ${commune.name}`, "show-at-login": "yes" }]);
   table("/system/clock", [{ "time-zone-name": settings.timezone, "time-zone-autodetect": "false" }]);
   table("/system/ntp/client", [{ enabled: "true", mode: "unicast", servers: settings.ntp.join(",") }]);
   table("/ip/dns", [{ servers: settings.dns.join(","), "allow-remote-requests": "false" }]);

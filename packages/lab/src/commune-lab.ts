@@ -5,8 +5,8 @@
  * users), all on loopback; and the stack configuration that points the
  * commune's stack at them (lab passwords as secrets).
  */
-import { discover, loadInventory, formatDiagnostic, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { secretNames } from "@communes/intent";
+import { discover, formatAddress, loadInventory, formatDiagnostic, parsePrefix, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { managementSources, secretNames } from "@communes/intent";
 import { labPorts, plannedLabAddresses } from "./lab-addresses";
 import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
 import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
@@ -38,6 +38,20 @@ export interface CommuneLabOptions {
   addresses?: "ephemeral" | "planned";
   /** With planned addresses: added to every fixed port (default 0). */
   portOffset?: number;
+  /** Where the lab router's clients come from (address, and the interface they arrive on). Default: the NOC's first address, on the dedicated line. */
+  routerClient?: { address: string; interface: string };
+}
+
+/**
+ * Where the lab router's clients come from by default: the first address of
+ * the first IPv4 network of the policy's management source (the NOC), on the
+ * dedicated line, as the province's tools reach a commune router.
+ */
+function nocClient(province: ProvinceModel, commune: CommuneModel): { address: string; interface: string } | undefined {
+  const source = province.destinations.find((d) => managementSources(province).includes(d.name));
+  const network = source?.prefixes.map((p) => parsePrefix(p)).find((p) => p.ok && p.value.family === 4);
+  if (!network?.ok) return undefined;
+  return { address: formatAddress({ family: 4, value: network.value.network + 1n }), interface: commune.uplinks.dedicated.interface };
 }
 
 /** The lab for the commune of `communeFile`, after checking its inventory. */
@@ -70,6 +84,7 @@ export async function startLabFor(province: ProvinceModel, commune: CommuneModel
       username: commune.settings.router.credentials.username,
       ...(planned ? { listen: { host: planned.router, apiPort: options.routerTls ? ports.apiSsl : ports.api, restPort: ports.https, sshPort: ports.ssh } } : {}),
     });
+    router.device.client = options.routerClient ?? nocClient(province, commune) ?? {};
     started.push(router);
     const switches: Record<string, LabSwitch> = {};
     for (const sw of commune.switches) {

@@ -114,6 +114,7 @@ describe("rebuilding a commune from its devices", () => {
     const { province: p, commune, plan, original } = example("thieu-trung.yaml");
     const live = officeAsIntended(p, commune, plan);
     live.router.tables["/system/identity"]!.entries = { settings: { name: "MikroTik" } };
+    live.router.tables["/system/note"]!.entries = { settings: {} };
     live.router.tables["/ip/route"]!.entries = {};
     expect(() => reconstruct(p, live, { code: original.code, mergedFrom: original.mergedFrom })).toThrowError(ReconstructError);
     try {

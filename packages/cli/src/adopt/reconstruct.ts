@@ -308,11 +308,15 @@ export function reconstruct(province: ProvinceModel, live: LiveOffice, identity:
   const unexpressed: string[] = [];
   const tables = live.router.tables;
 
-  const label = settings(tables, "/system/identity").name ?? "";
+  // The commune's name is in the router's note (older configurations kept it in the identity).
+  const hostIdentity = settings(tables, "/system/identity").name ?? "";
+  const note = settings(tables, "/system/note").note ?? "";
+  const [where, label] = note.trim() !== "" ? ["/system/note note", note] : ["/system/identity name", hostIdentity];
   const named = /^(xã|phường)\s+(.+)$/.exec(label.trim());
   const kind = identity.kind ?? (named?.[1] as "xã" | "phường" | undefined);
   const name = identity.name ?? named?.[2];
-  if (!kind || !name) problems.push(`router /system/identity name: ${JSON.stringify(label)} is not "xã <name>" or "phường <name>"; give --name and --kind`);
+  if (!kind || !name) problems.push(`router ${where}: ${JSON.stringify(label)} is not "xã <name>" or "phường <name>"; give --name and --kind`);
+  const identityHostname = /^[a-z0-9][a-z0-9-]*$/.test(hostIdentity) ? hostIdentity : undefined;
 
   const zones = liveZones(province, tables);
   for (const z of zones) if (!z.interface) unexpressed.push(`router /interface/vlan: no VLAN interface for zone ${z.zone.name}; the inventory will create it`);
@@ -348,7 +352,7 @@ export function reconstruct(province: ProvinceModel, live: LiveOffice, identity:
     ...(Object.keys(zoneOverride).length > 0 ? { zones: zoneOverride } : {}),
     uplinks: links,
     router: {
-      hostname: identity.routerHostname ?? `${slug(name)}-r1`,
+      hostname: identity.routerHostname ?? identityHostname ?? `${slug(name)}-r1`,
       ...(identity.routerModel ? { model: identity.routerModel } : {}),
       ...(trunk && trunk !== DEFAULT_TRUNK ? { trunk } : {}),
       ...(access.transport !== "api" && access.tlsFingerprint ? { tlsFingerprint: access.tlsFingerprint } : {}),

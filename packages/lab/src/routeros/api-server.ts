@@ -90,7 +90,7 @@ export class RouterOsApiServer {
 
   private session(socket: net.Socket): void {
     // A disabled service takes no connection, as on the router (`/ip service set api disabled=yes`).
-    if (!this.device.serviceEnabled(this.options.tls ? "api-ssl" : "api")) {
+    if (!this.device.admits(this.options.tls ? "api-ssl" : "api", socket.remoteAddress)) {
       socket.destroy();
       return;
     }

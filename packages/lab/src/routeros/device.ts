@@ -4,6 +4,7 @@
  * Errors are RouterOS's own messages and categories; defaults are filled in
  * as the device does; ids look like RouterOS's (`*1A`).
  */
+import { refusal } from "./admission";
 import { isIP } from "node:net";
 import { BOOL_FALSE, BOOL_TRUE, type FieldSpec, type MenuSpec, type Value } from "./menu-spec";
 import { MENUS } from "./menus";
@@ -103,9 +104,23 @@ export class RouterOsDevice {
   }
 
   /** Whether a service of `/ip/service` (api, api-ssl, www-ssl, ssh…) is on: a disabled one takes no connection. */
-  serviceEnabled(name: string): boolean {
-    const entry = this.menu("/ip/service").entries.find((e) => e.values.get("name") === name);
-    return entry !== undefined && entry.values.get("disabled") !== "true";
+  /**
+   * Where the lab's clients come from, as the router sees them: the address
+   * (default: the connection's own loopback address) and the interface they
+   * arrive on (default: ether1). A commune lab sets the NOC's address and the
+   * dedicated line's interface.
+   */
+  client: { address?: string; interface?: string } = {};
+  /** Why the last refused connection was refused, for tests and the lab's log. */
+  lastRefusal: string | undefined;
+
+  /** Whether a new connection to `service` from `peerAddress` is taken, as RouterOS decides (admission.ts). */
+  admits(service: string, peerAddress: string | undefined): boolean {
+    const port = Number(this.menu("/ip/service").entries.find((e) => e.values.get("name") === service)?.values.get("port") ?? 0);
+    const address = this.client.address ?? (peerAddress ?? "127.0.0.1").replace(/^::ffff:/, "");
+    const why = refusal(service, { address, interface: this.client.interface ?? "ether1", port }, { rows: (path) => (this.menus.get(path)?.entries ?? []).map((e) => Object.fromEntries(e.values)) });
+    this.lastRefusal = why;
+    return why === undefined;
   }
 
   /** The system identity (`/system identity`), shown in the CLI prompt. */

@@ -331,6 +331,7 @@ export const MENUS: readonly MenuSpec[] = [
     },
   },
   { path: "/system/identity", singleton: true, fields: { name: { kind: "text", default: "MikroTik" } } },
+  { path: "/system/note", singleton: true, fields: { note: { kind: "text", default: "" }, "show-at-login": { kind: "bool", default: "true" } } },
   {
     path: "/system/ntp/client",
     singleton: true,

@@ -49,7 +49,7 @@ export class RouterOsRestServer {
     this.server.on("secureConnection", () => this.connections++);
     // The REST API is served by www-ssl: disabled, it takes no connection, as on the router.
     this.server.on("connection", (socket: Socket) => {
-      if (!this.device.serviceEnabled("www-ssl")) socket.destroy();
+      if (!this.device.admits("www-ssl", socket.remoteAddress)) socket.destroy();
     });
     return listenOn(this.server, at);
   }

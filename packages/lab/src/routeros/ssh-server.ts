@@ -24,8 +24,8 @@ export class RouterOsSshServer {
   constructor(private readonly device: RouterOsDevice) {}
 
   async listen(at: ListenAddress = {}): Promise<number> {
-    this.server = new Server({ hostKeys: [labHostKey("routeros")] }, (client) => {
-      if (!this.device.serviceEnabled("ssh")) {
+    this.server = new Server({ hostKeys: [labHostKey("routeros")] }, (client, info) => {
+      if (!this.device.admits("ssh", info.ip)) {
         client.end(); // the ssh service disabled: no session, as on the router
         return;
       }

@@ -173,6 +173,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     minVersion: "7.1",
   },
   { path: "/system/identity", kind: "singleton", key: [], ownership: "owned", fields: { name: text("MikroTik") }, minVersion: "7.1" },
+  { path: "/system/note", kind: "singleton", key: [], ownership: "owned", fields: { note: text(), "show-at-login": bool(true) }, minVersion: "7.1" },
   { path: "/system/clock", kind: "singleton", key: [], ownership: "owned", fields: { "time-zone-name": text("manual"), "time-zone-autodetect": bool(true) }, minVersion: "7.1" },
   { path: "/system/ntp/client", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), mode: text("unicast"), servers: text() }, minVersion: "7.1" },
   {
