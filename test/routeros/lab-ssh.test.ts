@@ -29,7 +29,7 @@ it("prints the configuration as a RouterOS script over SSH", async () => {
   try {
     router.device.execute("/system/identity/set", new Map([["name", "UBND xã Thiệu Trung"]]), []);
     const script = await exec(router.sshPort, router.username, router.password, "/export");
-    expect(script).toContain('/system identity\r\nset name="UBND xã Thiệu Trung"');
+    expect(script).toContain("/system identity\r\nset name=\"UBND x\\C3\\A3 Thi\\E1\\BB\\87u Trung\"");
     expect(await exec(router.sshPort, router.username, router.password, "/reboot now")).toBe("bad command name reboot (line 1 column 2)\r\n");
     await expect(exec(router.sshPort, router.username, "wrong", "/export")).rejects.toThrow(/authentication methods failed/);
   } finally {
@@ -44,8 +44,8 @@ it("exportConfiguration reads it with the host key pinned, passwords hidden, and
     router.device.execute("/interface/pppoe-client/add", new Map([["name", "pppoe-out1"], ["interface", "ether2"], ["user", "tt@isp"], ["password", "ppp-secret-77"]]), []);
     const target = { device: "thieu-trung-r1", host: router.host, port: router.sshPort, username: router.username, password: router.password, hostKeyFingerprint: router.sshHostKeyFingerprint };
     const script = await exportConfiguration(target);
-    expect(script).toContain('/system identity\nset name="UBND xã Thiệu Trung"');
-    expect(script).toMatch(/\/interface pppoe-client\nadd .*user="tt@isp"/);
+    expect(script).toContain("/system identity\nset name=\"UBND x\\C3\\A3 Thi\\E1\\BB\\87u Trung\""); // RouterOS escapes every byte of a non-ASCII character
+    expect(script).toMatch(/\/interface pppoe-client\nadd .*user=tt@isp/);
     expect(script).not.toContain("ppp-secret-77");
     await expect(exportConfiguration({ ...target, hostKeyFingerprint: "SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" })).rejects.toThrow(
       `thieu-trung-r1: the SSH host key of 127.0.0.1:${router.sshPort} is ${router.sshHostKeyFingerprint}, not the pinned SHA256:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA; refusing to connect`,

@@ -5,6 +5,7 @@ export * from "./routeros/lab-certificate";
 export * from "./routeros/lab-router";
 export * from "./routeros/rest-server";
 export * from "./routeros/ssh-server";
+export * from "./routeros/export-script";
 export * from "./ios/ios-state";
 export * from "./ios/ios-cli";
 export * from "./ios/ios-show";

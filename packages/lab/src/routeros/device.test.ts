@@ -71,13 +71,25 @@ describe("RouterOsDevice", () => {
     expect(new RouterOsDevice("7.17.2").sendsEmpty).toBe(false);
   });
 
-  it("exports its configuration as a RouterOS script", () => {
-    const d = new RouterOsDevice();
-    d.execute("/system/identity/set", attrs({ name: "UBND xã Thiệu Trung" }), []);
+  it("exports its configuration as RouterOS 7 does: header, defaults left out, yes/no, byte escapes, ethernet and services by name, no users", () => {
+    const d = new RouterOsDevice("7.19.4");
+    d.execute("/system/note/set", attrs({ note: "xã Thiệu Trung" }), []);
     d.execute("/interface/bridge/add", attrs({ name: "bridge", "vlan-filtering": "yes" }), []);
-    const script = d.export();
-    expect(script).toContain('/interface bridge\nadd name=bridge vlan-filtering=true');
-    expect(script).toContain('/system identity\nset name="UBND xã Thiệu Trung"');
+    const ether3 = d.execute("/interface/print", new Map(), ["?name=ether3"]).rows![0]![".id"]!;
+    d.execute("/interface/set", attrs({ ".id": ether3, comment: "Trunk", disabled: "yes" }), []);
+    const telnet = d.execute("/ip/service/print", new Map(), ["?name=telnet"]).rows![0]![".id"]!;
+    d.execute("/ip/service/set", attrs({ ".id": telnet, disabled: "yes" }), []);
+    d.execute("/user/add", attrs({ name: "cuadau", group: "full", password: "x" }), []);
+    const script = d.export({}, new Date("2026-12-02T03:04:05Z"));
+    expect(script.split("\n").slice(0, 3)).toEqual(["# 2026-12-02 03:04:05 by RouterOS 7.19.4", "# software id = ", "#"]);
+    expect(script).toContain("/interface bridge\nadd name=bridge vlan-filtering=yes\n");
+    expect(script).toContain("/interface ethernet\nset [ find default-name=ether3 ] comment=Trunk disabled=yes\n");
+    expect(script).toContain("/ip service\nset telnet disabled=yes\n");
+    expect(script).toContain('/system note\nset note="x\\C3\\A3 Thi\\E1\\BB\\87u Trung"\n');
+    expect(script).not.toMatch(/^\/user$/m);
+    expect(script).not.toContain("cuadau");
+    expect(new RouterOsDevice("7.6").export({}, new Date("2022-11-22T13:59:42Z")).split("\n")[0]).toBe("# nov/22/2022 13:59:42 by RouterOS 7.6");
+    expect(d.export({ terse: true })).toContain("\n/interface bridge add name=bridge vlan-filtering=yes\n");
   });
 });
 

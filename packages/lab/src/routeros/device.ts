@@ -5,6 +5,7 @@
  * as the device does; ids look like RouterOS's (`*1A`).
  */
 import { refusal } from "./admission";
+import { exportScript, exportValue, type ExportSection } from "./export-script";
 import { isIP } from "node:net";
 import { BOOL_FALSE, BOOL_TRUE, type FieldSpec, type MenuSpec, type Value } from "./menu-spec";
 import { MENUS } from "./menus";
@@ -81,6 +82,9 @@ export class RouterOsDevice {
   /** Successful configuration changes (add, set, remove, move). */
   writes = 0;
 
+  /** What each entry a new device ships with holds, by id: its export leaves out what still matches. */
+  private readonly factory = new Map<number, Map<string, Value>>();
+
   constructor(readonly version = "7.19.4") {
     for (const spec of MENUS) {
       const menu: Menu = { spec, entries: [] };
@@ -88,7 +92,11 @@ export class RouterOsDevice {
       if (spec.singleton) {
         menu.entries.push({ id: 0, values: this.withDefaults(spec, {}) });
       }
-      for (const initial of spec.initial ?? []) menu.entries.push({ id: this.nextId++, values: this.withDefaults(spec, initial) });
+      for (const initial of spec.initial ?? []) {
+        const entry = { id: this.nextId++, values: this.withDefaults(spec, initial) };
+        this.factory.set(entry.id, new Map(entry.values));
+        menu.entries.push(entry);
+      }
     }
   }
 
@@ -433,28 +441,45 @@ export class RouterOsDevice {
     return {};
   }
 
-  /** The configuration as a RouterOS script, as `/export` prints it. */
-  export(): string {
-    const lines = [`# by RouterOS ${this.version}`, "# model = CHR (communes lab)"];
+  /**
+   * The configuration as `/export` prints it (export-script.ts): the menus
+   * in the lab's order, each entry's non-default values, no `/user`, no
+   * secrets unless `show-sensitive`; `terse` puts each command on one line
+   * after its menu. Ethernet ports are `/interface ethernet` entries named by
+   * `default-name`, services by their name.
+   */
+  export(options: { terse?: boolean; showSensitive?: boolean } = {}, now = new Date()): string {
+    const sections: ExportSection[] = [];
     for (const menu of this.menus.values()) {
       // RouterOS's export never lists users (nor their passwords).
       if (menu.spec.path === "/user") continue;
-      const section: string[] = [];
-      for (const entry of menu.entries) {
-        const settable = [...entry.values].filter(([name, value]) => {
-          const field = menu.spec.fields[name];
-          return field && !field.readOnly && !field.writeOnly && value !== field.default;
-        });
-        if (settable.length === 0) continue;
-        const args = settable.map(([name, value]) => `${name}=${/^[\w.:/*,-]+$/.test(value) ? value : JSON.stringify(value)}`).join(" ");
-        if (menu.spec.singleton) section.push(`set ${args}`);
-        else if (menu.spec.fixed || entry.values.get("default") === "true" || entry.values.get("builtin") === "true") {
-          const key = entry.values.get("name") ?? formatId(entry.id);
-          section.push(`set [ find ${menu.spec.path === "/interface" ? "default-name" : "name"}=${key} ] ${args}`);
-        } else section.push(`add ${args}`);
-      }
-      if (section.length > 0) lines.push(menu.spec.path.replace(/\//g, " ").trim().replace(/^/, "/"), ...section);
+      const commands: ExportSection["commands"] = [];
+      menu.entries.forEach((entry, index) => {
+        const shipped = this.factory.get(entry.id);
+        const values = [...entry.values]
+          .filter(([name, value]) => {
+            const field = menu.spec.fields[name];
+            if (!field || field.readOnly || (field.writeOnly && !options.showSensitive)) return false;
+            return value !== (shipped?.get(name) ?? field.default) && !(value === "" && field.default === undefined && shipped?.get(name) === undefined);
+          })
+          .map(([name, value]) => [name, exportValue(value, menu.spec.fields[name]!.kind === "bool")] as const);
+        if (values.length === 0) return;
+        commands.push({ head: this.exportHead(menu, entry, index, shipped !== undefined), values });
+      });
+      if (commands.length > 0) sections.push({ menu: menu.spec.path === "/interface" ? "/interface ethernet" : `/${menu.spec.path.slice(1).split("/").join(" ")}`, commands });
     }
-    return `${lines.join("\n")}\n`;
+    return exportScript(this.version, sections, now, options.terse ?? false);
   }
+
+  /** How an export names an entry: `add` for one made here, else the entry the device ships with, as RouterOS finds it. */
+  private exportHead(menu: Menu, entry: Entry, index: number, shipped: boolean): string {
+    if (menu.spec.singleton) return "set";
+    const name = entry.values.get("name");
+    if (menu.spec.path === "/interface") return `set [ find default-name=${entry.values.get("default-name") ?? name} ]`;
+    if (!shipped && entry.values.get("default") !== "true" && entry.values.get("builtin") !== "true") return "add";
+    if (menu.spec.fixed && name !== undefined) return `set ${name}`;
+    if (name !== undefined) return `set [ find name=${name} ]`;
+    return entry.values.get("default") === "true" ? "set [ find default=yes ]" : `set ${index}`;
+  }
+
 }

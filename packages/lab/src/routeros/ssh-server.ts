@@ -12,7 +12,10 @@ import { labHostKey } from "../lab-host-keys";
 
 function run(device: RouterOsDevice, line: string): string {
   const command = line.trim();
-  if (/^\/export(\s+(terse|verbose|hide-sensitive|show-sensitive))*$/.test(command)) return device.export();
+  if (/^\/export(\s+(terse|verbose|hide-sensitive|show-sensitive))*$/.test(command)) {
+    const words = command.split(/\s+/);
+    return device.export({ terse: words.includes("terse"), showSensitive: words.includes("show-sensitive") });
+  }
   const word = command.split(/\s+/)[0] ?? "";
   return `bad command name ${word.replace(/^\//, "")} (line 1 column ${command.indexOf(word) + 2})\n`;
 }
