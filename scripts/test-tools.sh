@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Installs the network tools the lab switch is tested against, as Debian
-# packages them: Ansible (with its cisco.ios and ansible.netcommon
-# collections) and netmiko. Idempotent: installs only what is missing,
+# Installs the network tools the lab devices are tested against, as Debian
+# packages them: Ansible (with its cisco.ios, ansible.netcommon and
+# community.routeros collections), netmiko, librouteros, curl and OpenSSH. Idempotent: installs only what is missing,
 # says what it does, and fails loudly when it cannot.
 set -euo pipefail
-packages=(ansible python3-netmiko python3-paramiko)
+packages=(ansible python3-netmiko python3-paramiko python3-librouteros curl openssh-client)
 missing=()
 for p in "${packages[@]}"; do
   if dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q '^install ok installed$'; then

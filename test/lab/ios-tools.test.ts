@@ -5,30 +5,16 @@
  * collection over ansible.netcommon.network_cli (paramiko: Debian has no
  * ansible-pylibssh). A missing tool fails these tests; it never skips them.
  */
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { startLabSwitch, type LabSwitch } from "@communes/lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const run = promisify(execFile);
-/** Debian's interpreter, where python3-netmiko and ansible are installed (not a pyenv or venv python on PATH). */
-const PYTHON = "/usr/bin/python3";
-const PLAYBOOK = "/usr/bin/ansible-playbook";
-const MISSING = "is missing: run scripts/test-tools.sh (npm test runs it) to install Debian's ansible and python3-netmiko";
+import { PLAYBOOK, PYTHON, requireTools, run } from "../harness/debian-tools";
 
 let lab: LabSwitch;
 let dir: string;
 beforeAll(async () => {
-  await run(PYTHON, ["-c", "import netmiko"]).catch(() => {
-    throw new Error(`netmiko (${PYTHON} -c "import netmiko") ${MISSING}`);
-  });
-  await run(PLAYBOOK, ["--version"]).catch(() => {
-    throw new Error(`${PLAYBOOK} ${MISSING}`);
-  });
-  dir = mkdtempSync(join(tmpdir(), "ios-tools-"));
+  dir = await requireTools("netmiko", "ios-tools-");
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

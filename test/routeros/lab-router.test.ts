@@ -25,8 +25,8 @@ function rawSession(port: number, first: string[], onReply: (socket: net.Socket,
   });
 }
 
-it("accepts the pre-6.43 challenge login", async () => {
-  const router = await startLabRouter();
+it("accepts the pre-6.43 challenge login before 6.45.1, which removed it", async () => {
+  const router = await startLabRouter({ version: "6.44.6" });
   try {
     const replies = await rawSession(router.port, ["/login"], (socket, all) => {
       if (all.length === 1) {
@@ -37,6 +37,16 @@ it("accepts the pre-6.43 challenge login", async () => {
     });
     expect(replies[0]).toEqual(["!done", expect.stringMatching(/^=ret=[0-9a-f]{32}$/)]);
     expect(replies.slice(1)).toEqual([["!done"], ["!re", "=name=MikroTik"], ["!done"]]);
+  } finally {
+    await router.close();
+  }
+});
+
+it("refuses the challenge login on RouterOS 7", async () => {
+  const router = await startLabRouter();
+  try {
+    const replies = await rawSession(router.port, ["/login"], () => true);
+    expect(replies[0]).toEqual(["!trap", "=message=invalid user name or password (6)"]);
   } finally {
     await router.close();
   }

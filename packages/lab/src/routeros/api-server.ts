@@ -151,6 +151,9 @@ export class RouterOsApiServer {
         const response = attributes.get("response");
         if (name !== undefined && password !== undefined) {
           loggedIn = this.device.checkLogin(name, password);
+        } else if (!this.device.acceptsChallengeLogin) {
+          // RouterOS 6.45.1 removed the MD5 challenge: a login without a password is refused.
+          loggedIn = false;
         } else if (name !== undefined && response !== undefined && challenge) {
           loggedIn = this.device.users().some((u) => u.name === name && legacyResponse(u.password, challenge!) === response);
         } else if (name === undefined && password === undefined) {

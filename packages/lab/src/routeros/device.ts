@@ -48,10 +48,21 @@ export interface DeviceUser {
   group?: "full" | "write" | "read";
 }
 
-const VERBS = new Set(["print", "add", "set", "unset", "remove", "move"]);
+const VERBS = new Set(["print", "getall", "add", "set", "unset", "remove", "move"]);
 
 /** The IP protocol names RouterOS accepts for `protocol=` (or a number 0-255). */
 const PROTOCOLS = new Set(["ddp", "egp", "encap", "etherip", "ggp", "gre", "hmp", "icmp", "icmpv6", "idpr-cmtp", "igmp", "ipencap", "ipip", "ipsec-ah", "ipsec-esp", "ipv6-encap", "ipv6-frag", "ipv6-nonxt", "ipv6-opts", "ipv6-route", "iso-tp4", "l2tp", "ospf", "pim", "pup", "rdp", "rspf", "rsvp", "sctp", "st", "tcp", "udp", "udp-lite", "vmtp", "vrrp", "xns-idp", "xtp"]);
+
+/** `1w2d3h4m5s`, as RouterOS prints a duration (no unit that is zero). */
+function uptime(ms: number): string {
+  let s = Math.floor(ms / 1000);
+  const parts: string[] = [];
+  for (const [unit, size] of [["w", 604800], ["d", 86400], ["h", 3600], ["m", 60]] as const) {
+    if (s >= size) parts.push(`${Math.floor(s / size)}${unit}`);
+    s %= size;
+  }
+  return parts.join("") + (s > 0 || parts.length === 0 ? `${s}s` : "");
+}
 
 export function formatId(id: number): string {
   return `*${id.toString(16).toUpperCase()}`;
@@ -82,6 +93,20 @@ export class RouterOsDevice {
   /** Successful configuration changes (add, set, remove, move). */
   writes = 0;
 
+  /** Whether a menu exists at this path (`/ip/address`). */
+  hasMenu(path: string): boolean {
+    return this.menus.has(path);
+  }
+
+  /** Before 6.45.1, the API also took the MD5 challenge login. */
+  get acceptsChallengeLogin(): boolean {
+    const [major, minor, patch] = this.version.split(".").map(Number);
+    return major! < 6 || (major === 6 && (minor! < 45 || (minor === 45 && (patch ?? 0) < 1)));
+  }
+
+  /** When the device started, for `/system/resource`'s uptime. */
+  private readonly bootedAt = Date.now();
+
   /** What each entry a new device ships with holds, by id: its export leaves out what still matches. */
   private readonly factory = new Map<number, Map<string, Value>>();
 
@@ -92,8 +117,10 @@ export class RouterOsDevice {
       if (spec.singleton) {
         menu.entries.push({ id: 0, values: this.withDefaults(spec, {}) });
       }
+      if (spec.path === "/system/resource") menu.entries[0]!.values.set("version", `${version} (stable)`);
       for (const initial of spec.initial ?? []) {
         const entry = { id: this.nextId++, values: this.withDefaults(spec, initial) };
+        if (spec.path === "/system/package") entry.values.set("version", version);
         this.factory.set(entry.id, new Map(entry.values));
         menu.entries.push(entry);
       }
@@ -178,9 +205,12 @@ export class RouterOsDevice {
       if (this.menus.has(command)) throw new Trap("no such command");
       throw new Trap("no such command prefix");
     }
-    if (!VERBS.has(verb)) throw new Trap("no such command");
+    if (!VERBS.has(verb) || (menu.spec.printOnly && verb !== "print" && verb !== "getall")) throw new Trap("no such command");
+    // `/interface/ethernet` is the ethernet ports of `/interface`, with their hardware properties.
+    if (path === "/interface/ethernet" && verb !== "print" && verb !== "getall") return this.execute(`/interface/${verb}`, attributes, queries);
     switch (verb) {
       case "print":
+      case "getall": // the older API's name for print
         return this.print(menu, attributes, queries);
       case "add":
         if (menu.spec.singleton || menu.spec.fixed) throw new Trap("no such command");
@@ -210,6 +240,18 @@ export class RouterOsDevice {
     }
     for (const [name, value] of Object.entries(given)) if (!values.has(name)) values.set(name, value);
     return values;
+  }
+
+  /** The ethernet ports as `/interface/ethernet` prints them: `/interface`'s entries with their MAC addresses. */
+  private ethernetRows(): Array<{ id: number; values: Map<string, Value> }> {
+    return this.menu("/interface").entries.map((e, i) => {
+      const mac = `0C:C8:1B:00:00:${(i + 1).toString(16).toUpperCase().padStart(2, "0")}`;
+      const values = new Map(e.values);
+      values.delete("type");
+      values.delete("actual-mtu");
+      for (const [k, v] of [["mac-address", mac], ["orig-mac-address", mac], ["arp", "enabled"], ["auto-negotiation", "true"], ["loop-protect", "default"]] as const) values.set(k, v);
+      return { id: e.id, values };
+    });
   }
 
   /** Every interface name: physical ones and those created by bridge, vlan, pppoe-client… */
@@ -330,7 +372,8 @@ export class RouterOsDevice {
   }
 
   private print(menu: Menu, attributes: Map<string, string>, queries: readonly string[]): CommandResult {
-    const source = menu.spec.path === "/interface" ? this.interfaceRows() : menu.entries;
+    const source = menu.spec.path === "/interface" ? this.interfaceRows() : menu.spec.path === "/interface/ethernet" ? this.ethernetRows() : menu.entries;
+    if (menu.spec.path === "/system/resource") menu.entries[0]!.values.set("uptime", uptime(Date.now() - this.bootedAt));
     const rows = source.map((e) => {
       const row: Record<string, Value> = menu.spec.singleton ? {} : { ".id": formatId(e.id) };
       for (const [name, value] of e.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;

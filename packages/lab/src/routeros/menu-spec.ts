@@ -38,6 +38,8 @@ export interface MenuSpec {
   singleton?: boolean;
   /** Fixed entries the user can set but not add or remove (ip service). */
   fixed?: boolean;
+  /** Printed only: every other command is "no such command" (system resource, routerboard, package). */
+  printOnly?: boolean;
   /** Properties whose combination must be unique; the trap message when it is not. */
   unique?: Array<{ fields: string[]; message: string }>;
   /** Entries present on a new device. */

@@ -57,7 +57,8 @@ export function evaluateQuery(words: readonly string[], item: Record<string, str
     if (actual === undefined) stack.push(false);
     else if (op === "<") stack.push(compare(actual, value) < 0);
     else if (op === ">") stack.push(compare(actual, value) > 0);
-    else stack.push(actual === value);
+    // A boolean is printed true/false; RouterOS matches yes/no against it too.
+    else stack.push(actual === value || (value === "yes" && actual === "true") || (value === "no" && actual === "false"));
   }
   return stack.every(Boolean);
 }

@@ -97,7 +97,7 @@ export class RouterOsRestServer {
   }
 
   private one(path: string, id: string): Record<string, string> {
-    const rows = this.run(`${path}/print`, new Map(), [`?.id=${id}`]).rows ?? [];
+    const rows = this.run(`${path}/print`, new Map(), [id.startsWith("*") ? `?.id=${id}` : `?name=${id}`]).rows ?? [];
     if (rows.length === 0) throw new HttpError(404, "no such item");
     return rows[0]!;
   }
@@ -114,7 +114,9 @@ export class RouterOsRestServer {
       if (!url.pathname.startsWith("/rest/")) throw new HttpError(404);
       const segments = url.pathname.slice(5).split("/").filter(Boolean).map(decodeURIComponent);
       const last = segments.at(-1) ?? "";
-      const hasId = last.startsWith("*");
+      // An entry by its id (`*1`), or by its name (`/rest/interface/ether1`) when the path without it is a menu.
+      const byName = !last.startsWith("*") && segments.length > 1 && !this.device.hasMenu(`/${segments.join("/")}`) && this.device.hasMenu(`/${segments.slice(0, -1).join("/")}`) && req.method === "GET";
+      const hasId = last.startsWith("*") || byName;
       const path = `/${(hasId ? segments.slice(0, -1) : segments).join("/")}`;
       const strings = (obj: Record<string, unknown>) => new Map(Object.entries(obj).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : String(v)]));
 
