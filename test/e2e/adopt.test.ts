@@ -51,6 +51,8 @@ function adoptArgs(lab: CommuneLab, provinceDir: string, stack?: string): string
     "--router-host-key", lab.router.sshHostKeyFingerprint, "--router-ssh-port", String(lab.router.sshPort),
     "--switch", `host=${lab.switch.host}:${lab.switch.port},hostKey=${lab.switch.hostKeyFingerprint},model=Catalyst 2960-X 24`,
     "--endpoint", `vendor=poly,host=${lab.endpoint.host}:${lab.endpoint.port},tls=${lab.endpoint.fingerprint256},model=G7500,room=Hội trường UBND`,
+    // RouterOS's own account, kept: adopt asks for every user, key, job and script no inventory describes.
+    "--accept", "/user admin",
     ...(stack ? ["--stack", stack] : []),
   ];
 }
@@ -97,6 +99,21 @@ describe("communes adopt against a lab office configured by hand", { timeout: 60
     expect(run.stderr).toMatch(/^communes: stack thieu-trung would hold the commune's device passwords encrypted with a passphrase everyone knows: .*; nothing was read or written\n$/);
     expect(lab.router.device.calls.size).toBe(0);
     expect(existsSync(original)).toBe(false);
+  });
+
+  it("lists a user added by hand on the router, to be accepted by name, and writes nothing until it is", async () => {
+    const user = lab.router.device.execute("/user/add", new Map([["name", "cuadau"], ["group", "full"], ["password", "cua-sau-123"]]), []).ret!;
+    try {
+      const run = await communes(adoptArgs(lab, copy.dir), passwords(lab, original));
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('on the router, in no inventory: /user add name=cuadau group=full address="" expired=false disabled=false (keep it with --accept "/user cuadau", or remove it from the router)');
+      expect(run.stdout).not.toContain("/user admin");
+      expect(run.stdout).not.toContain("cua-sau-123");
+      expect(run.stderr).toBe("communes: 1 entry of the router's users, keys, scheduler or scripts to accept one by one; nothing was written\n");
+      expect(existsSync(original)).toBe(false);
+    } finally {
+      lab.router.device.execute("/user/remove", new Map([[".id", user]]), []);
+    }
   });
 
   it("writes a commune file that validates and plans like the lost one, imports without writing to the devices, and a preview then shows no changes", async () => {

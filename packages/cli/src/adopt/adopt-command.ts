@@ -17,6 +17,7 @@ import { communeYaml } from "./commune-yaml";
 import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor, type OfficeAccess } from "./device-access";
 import { unprotectedSecrets } from "../pulumi/passphrase";
 import { secretEnvName } from "../stack/secret-input";
+import { acceptName, entriesToAccept } from "./audited-entries";
 import { deviations, formatDeviation } from "./deviations";
 import { DeviceReadError, readEndpoint, readRouter, readSwitch, type LiveOffice } from "./read-devices";
 import { reconstruct, ReconstructError, slug, type Identity } from "./reconstruct";
@@ -66,6 +67,7 @@ export const adoptCommand: Command = {
         "router-model": { type: "string" },
         switch: { type: "string", multiple: true },
         endpoint: { type: "string", multiple: true },
+        accept: { type: "string", multiple: true },
         out: { type: "string" },
         stack: { type: "string" },
       },
@@ -90,11 +92,11 @@ export const adoptCommand: Command = {
       switches: (values.switch ?? []).map(parseSwitchAccess),
       endpoints: (values.endpoint ?? []).map(parseEndpointAccess),
     };
-    return adopt(positionals[0]!, identity, access, values.out, values.stack, out);
+    return adopt(positionals[0]!, identity, access, values.out, values.stack, out, values.accept ?? []);
   },
 };
 
-async function adopt(provinceDir: string, identity: Identity, access: OfficeAccess, outFile: string | undefined, stack: string | undefined, out: Output): Promise<number> {
+async function adopt(provinceDir: string, identity: Identity, access: OfficeAccess, outFile: string | undefined, stack: string | undefined, out: Output, accepted: readonly string[]): Promise<number> {
   const unprotected = stack === undefined ? undefined : unprotectedSecrets(stack);
   if (unprotected) {
     out.stderr(`communes: ${unprotected}; nothing was read or written`);
@@ -121,7 +123,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   let live: LiveOffice;
   try {
     live = {
-      router: { access: access.router, tables: await readRouter(access.router, secrets.router) },
+      router: { access: access.router, ...(await readRouter(access.router, secrets.router)) },
       switches: await Promise.all(access.switches.map(async (a) => ({ access: a, config: await readSwitch(a, secrets.switch!) }))),
       endpoints: await Promise.all(access.endpoints.map(async (a) => ({ access: a, settings: await readEndpoint(a, secrets.endpoint!) }))),
     };
@@ -159,6 +161,13 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   if (problems.length > 0 || !commune || !plan) {
     for (const x of problems) out.stdout(formatDiagnostic(x));
     out.stderr(`communes: the commune file made from the devices is not valid (the problems above are located in ${path.relative(process.cwd(), file)} as it would have been written); nothing was written`);
+    return 1;
+  }
+  // The accounts, keys, jobs and scripts no inventory describes: each accepted by name, or nothing is written.
+  const unaccepted = entriesToAccept(live.router.audited, secrets.router.username).filter((e) => !accepted.includes(acceptName(e)));
+  for (const e of unaccepted) out.stdout(`on the router, in no inventory: ${e.menu} add ${e.line} (keep it with --accept "${acceptName(e)}", or remove it from the router)`);
+  if (unaccepted.length > 0) {
+    out.stderr(`communes: ${unaccepted.length} entr${unaccepted.length === 1 ? "y" : "ies"} of the router's users, keys, scheduler or scripts to accept one by one; nothing was written`);
     return 1;
   }
   writeFileSync(file, text);

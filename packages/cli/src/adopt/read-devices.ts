@@ -4,7 +4,7 @@
  * form), each switch's running configuration, each endpoint's settings.
  * Reads only; any failure is one line naming the device.
  */
-import { MENU_TABLES, openTransport, readTable, type TableState } from "@communes/routeros";
+import { MENU_TABLES, openTransport, readAuditedMenus, readTable, type AuditReading, type TableState } from "@communes/routeros";
 import { CliSession, IOS, readIosConfig, sshFamilyOf, type IosConfig } from "@communes/switch";
 import { CiscoDriver, PolyDriver, SETTINGS, type EndpointDriver, type EndpointSettings } from "@communes/endpoint";
 import type { EndpointAccess, RouterAccess, SwitchAccess } from "./device-access";
@@ -27,7 +27,7 @@ export interface LiveEndpoint {
 
 /** What the office's devices hold. */
 export interface LiveOffice {
-  router: { access: RouterAccess; tables: Record<string, TableState> };
+  router: { access: RouterAccess; tables: Record<string, TableState>; audited: AuditReading };
   switches: LiveSwitch[];
   endpoints: LiveEndpoint[];
 }
@@ -39,17 +39,20 @@ function where(host: string, port: number | undefined): string {
   return port ? `${host}:${port}` : host;
 }
 
-export async function readRouter(access: RouterAccess, credentials: Credentials): Promise<Record<string, TableState>> {
+/** Every menu the provider knows, and the audited menus (users, scheduler, scripts…) no inventory describes. */
+export async function readRouter(access: RouterAccess, credentials: Credentials): Promise<{ tables: Record<string, TableState>; audited: AuditReading }> {
   const transport = openTransport({ ...access, username: credentials.username, password: credentials.password });
   const tables: Record<string, TableState> = {};
+  let audited: AuditReading;
   try {
     for (const table of MENU_TABLES) tables[table.path] = (await readTable(transport, table)).state;
+    audited = await readAuditedMenus(transport);
   } catch (err) {
     throw new DeviceReadError(`router ${where(access.host, access.port)}: ${(err as Error).message}`);
   } finally {
     await transport.close().catch(() => undefined);
   }
-  return tables;
+  return { tables, audited };
 }
 
 export async function readSwitch(access: SwitchAccess, credentials: Credentials): Promise<IosConfig> {

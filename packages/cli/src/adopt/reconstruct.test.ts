@@ -50,7 +50,7 @@ function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan):
     access: { vendor: ep.vendor, host: "127.0.0.1", port: 4430 + i, tlsFingerprint: FINGERPRINT, model: c.endpoints[i]!.model, room: c.endpoints[i]!.room },
     settings: Object.fromEntries(Object.entries(ep.settings).filter(([n]) => !WRITE_ONLY.has(n as SettingName))),
   }));
-  return { router: { access: { host: "127.0.0.1", port: 8728, transport: "api", ...(c.router.hostKey ? { hostKey: c.router.hostKey } : {}) }, tables }, switches, endpoints };
+  return { router: { access: { host: "127.0.0.1", port: 8728, transport: "api", ...(c.router.hostKey ? { hostKey: c.router.hostKey } : {}) }, tables, audited: {} }, switches, endpoints };
 }
 
 describe("rebuilding a commune from its devices", () => {

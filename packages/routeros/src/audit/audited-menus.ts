@@ -51,6 +51,11 @@ export interface AuditDifference {
   recorded?: string;
 }
 
+/** The entries of a reading, each with its name (its key property) and its line. */
+export function auditedEntries(reading: AuditReading): Array<{ menu: string; name: string; line: string }> {
+  return AUDITED_MENUS.flatMap((menu) => (reading[menu.path] ?? []).map((line) => ({ menu: menu.path, name: entryName(menu, line), line })));
+}
+
 function entryName(menu: AuditedMenu, line: string): string {
   const m = new RegExp(`(?:^| )${menu.key}=("(?:[^"\\\\]|\\\\.)*"|\\S+)`).exec(line);
   return m ? (m[1]!.startsWith('"') ? (JSON.parse(m[1]!) as string) : m[1]!) : line;
