@@ -101,6 +101,46 @@ describe("Ansible community.routeros", () => {
   }, 180_000);
 });
 
+describe("Ansible community.routeros.command over network_cli", () => {
+  it("logs in with the console's options (user+cet1024w) and runs print commands, as against a router", async () => {
+    const inventory = join(dir, "cli-hosts.ini");
+    writeFileSync(
+      inventory,
+      [
+        "[routers]",
+        `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
+        "[routers:vars]",
+        "ansible_connection=ansible.netcommon.network_cli",
+        "ansible_network_os=community.routeros.routeros",
+        "ansible_network_cli_ssh_type=paramiko",
+        `ansible_user=${router.username}+cet1024w`,
+        `ansible_password=${router.password}`,
+      ].join("\n"),
+    );
+    const playbook = join(dir, "cli.yml");
+    writeFileSync(
+      playbook,
+      [
+        "- hosts: routers",
+        "  gather_facts: false",
+        "  tasks:",
+        "    - community.routeros.command:",
+        '        commands: ["/system resource print", "/system identity print"]',
+        "      register: out",
+        "    - ansible.builtin.debug:",
+        "        msg: \"CLI {{ out.stdout | to_json }}\"",
+      ].join("\n"),
+    );
+    const { stdout } = await run(PLAYBOOK, ["-i", inventory, playbook], { timeout: 120_000, env: { ...process.env, ANSIBLE_NOCOLOR: "1", ANSIBLE_HOST_KEY_CHECKING: "False" } }).catch((err: { stdout?: string; message: string }) => {
+      throw new Error(`ansible-playbook failed: ${err.stdout ?? err.message}`);
+    });
+    const [resource, identity] = JSON.parse(/CLI (\[.*\])"/.exec(stdout)![1]!.replace(/\\"/g, '"').replace(/\\\\n/g, "\\n")) as string[];
+    expect(resource).toMatch(/^\s*version: 7\.19\.4 \(stable\)$/m);
+    expect(resource).toMatch(/^\s*board-name: CHR$/m);
+    expect(identity).toBe("name: MikroTik");
+  }, 180_000);
+});
+
 describe("curl on the REST API and OpenSSH", () => {
   it("curl reads menus, an entry by its name, and RouterOS's error object for a missing one", async () => {
     const base = `https://127.0.0.1:${router.restPort}/rest`;

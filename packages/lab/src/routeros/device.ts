@@ -93,6 +93,11 @@ export class RouterOsDevice {
   /** Successful configuration changes (add, set, remove, move). */
   writes = 0;
 
+  /** Whether the menu at this path is one object (`/system/identity`). */
+  isSingleton(path: string): boolean {
+    return this.menus.get(path)?.spec.singleton === true;
+  }
+
   /** Whether a menu exists at this path (`/ip/address`). */
   hasMenu(path: string): boolean {
     return this.menus.has(path);

@@ -8,6 +8,12 @@ import { Server, type Connection, type ServerChannel } from "ssh2";
 import type { RouterOsDevice } from "./device";
 import { listenOn, type ListenAddress } from "../listen";
 import { labHostKey } from "../lab-host-keys";
+import { consolePrint } from "./console-print";
+
+/** A console login may carry options after a `+` (`admin+cet1024w`: no colours, no auto-detection, dumb terminal, 1024 columns): the account is the name before it. */
+function accountOf(login: string): string {
+  return login.replace(/\+[a-z0-9]*$/, "");
+}
 
 
 function run(device: RouterOsDevice, line: string): string {
@@ -16,6 +22,10 @@ function run(device: RouterOsDevice, line: string): string {
     const words = command.split(/\s+/);
     return device.export({ terse: words.includes("terse"), showSensitive: words.includes("show-sensitive") });
   }
+  // `<menu> print`, with the console's `without-paging` (what Ansible's RouterOS CLI sends).
+  const print = /^(\/[\w\s/-]*?)\s+print(\s+without-paging)?$/.exec(command);
+  const printed = print ? consolePrint(device, print[1]!) : undefined;
+  if (printed !== undefined) return printed;
   const word = command.split(/\s+/)[0] ?? "";
   return `bad command name ${word.replace(/^\//, "")} (line 1 column ${command.indexOf(word) + 2})\n`;
 }
@@ -37,8 +47,8 @@ export class RouterOsSshServer {
       client.on("error", () => client.end());
       let user = "";
       client.on("authentication", (ctx) => {
-        if (ctx.method === "password" && this.device.checkLogin(ctx.username, ctx.password)) {
-          user = ctx.username;
+        if (ctx.method === "password" && this.device.checkLogin(accountOf(ctx.username), ctx.password)) {
+          user = accountOf(ctx.username);
           ctx.accept();
         } else ctx.reject(["password"]);
       });
