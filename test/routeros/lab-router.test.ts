@@ -76,3 +76,31 @@ it("injects a trap on the Nth write", async () => {
     await router.close();
   }
 });
+
+it("listen streams every change of a menu until /cancel stops it with 'interrupted'", async () => {
+  const router = await startLabRouter();
+  try {
+    const replies = await rawSession(router.port, ["/login", `=name=${router.username}`, `=password=${router.password}`], (socket, all) => {
+      const last = all.at(-1)!;
+      if (all.length === 1) {
+        socket.write(encodeSentence(["/ip/pool/listen", ".tag=l"]));
+        // listen answers nothing until something changes: change the menu once the command has arrived.
+        setTimeout(() => {
+          const id = router.device.execute("/ip/pool/add", new Map([["name", "staff"], ["ranges", "10.40.7.20-10.40.7.254"]]), []).ret!;
+          router.device.execute("/ip/dns/set", new Map([["servers", "172.16.0.53"]]), []); // another menu: not reported
+          router.device.execute("/ip/pool/remove", new Map([[".id", id]]), []);
+        }, 100);
+      } else if (last[0] === "!re" && last.includes("=.dead=yes")) socket.write(encodeSentence(["/cancel", "=tag=l", ".tag=c"]));
+      return last[0] === "!done" && last.includes(".tag=c");
+    });
+    expect(replies.slice(1)).toEqual([
+      ["!re", expect.stringMatching(/^=\.id=\*/), "=name=staff", "=ranges=10.40.7.20-10.40.7.254", "=next-pool=none", ".tag=l"],
+      ["!re", expect.stringMatching(/^=\.id=\*/), "=.dead=yes", ".tag=l"],
+      ["!trap", "=category=2", "=message=interrupted", ".tag=l"],
+      ["!done", ".tag=l"],
+      ["!done", ".tag=c"],
+    ]);
+  } finally {
+    await router.close();
+  }
+});

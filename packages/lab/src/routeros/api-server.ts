@@ -128,6 +128,12 @@ export class RouterOsApiServer {
       socket.end();
     };
 
+    // `listen` commands in progress on this connection, by tag: each sends an `!re` for every change of its menu until cancelled.
+    const listening = new Map<string, { path: string; stop: () => void }>();
+    socket.on("close", () => {
+      for (const l of listening.values()) l.stop();
+    });
+
     const handle = async (words: string[]): Promise<void> => {
       const [command, ...rest] = words;
       if (!command) return; // an empty sentence is ignored
@@ -167,7 +173,31 @@ export class RouterOsApiServer {
       }
       if (!loggedIn) return fatal("not logged in");
       if (command === "/quit") return fatal("session terminated on request");
-      if (command === "/cancel") return send(tagged(["!done"]));
+      if (command === "/cancel") {
+        // `=tag=` names the command to stop; without it, every one in progress.
+        const which = attributes.get("tag");
+        for (const [t, l] of [...listening].filter(([t]) => which === undefined || t === which)) {
+          l.stop();
+          listening.delete(t);
+          await send(["!trap", "=category=2", "=message=interrupted", `.tag=${t}`]);
+          await send(["!done", `.tag=${t}`]);
+        }
+        return send(tagged(["!done"]));
+      }
+      if (command.endsWith("/listen")) {
+        const path = command.slice(0, -"/listen".length);
+        if (!this.device.hasMenu(path)) {
+          await send(tagged(["!trap", "=message=no such command prefix"]));
+          return send(tagged(["!done"]));
+        }
+        const key = tag ?? "";
+        const listener = (changed: string, row: Record<string, string>) => {
+          if (changed === path) void send(tagged(["!re", ...Object.entries(row).map(([k, v]) => `=${k}=${v}`)]));
+        };
+        this.device.listeners.add(listener);
+        listening.set(key, { path, stop: () => this.device.listeners.delete(listener) });
+        return;
+      }
 
       if (WRITE_VERBS.test(command) && this.writesLeft !== undefined && --this.writesLeft <= 0) {
         this.writesLeft = undefined;

@@ -93,6 +93,18 @@ export class RouterOsDevice {
   /** Successful configuration changes (add, set, remove, move). */
   writes = 0;
 
+  /** Told of every entry a write changed: its menu, its row as print gives it, or `{ ".id", ".dead": "yes" }` once removed (as `listen` reports it). */
+  readonly listeners = new Set<(path: string, row: Record<string, string>) => void>();
+
+  private changed(menu: Menu, entries: readonly Entry[], dead = false): void {
+    for (const entry of entries) {
+      const row: Record<string, string> = menu.spec.singleton ? {} : { ".id": formatId(entry.id) };
+      if (dead) row[".dead"] = "yes";
+      else for (const [name, value] of entry.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;
+      for (const listener of this.listeners) listener(menu.spec.path, row);
+    }
+  }
+
   /** Whether the menu at this path is one object (`/system/identity`). */
   isSingleton(path: string): boolean {
     return this.menus.get(path)?.spec.singleton === true;
@@ -411,6 +423,7 @@ export class RouterOsDevice {
     const at = before ? menu.entries.indexOf(before) : menu.entries.length;
     menu.entries.splice(at, 0, entry);
     this.writes++;
+    this.changed(menu, [entry]);
     return { ret: formatId(entry.id) };
   }
 
@@ -437,6 +450,7 @@ export class RouterOsDevice {
       entry.values = values;
     }
     this.writes++;
+    this.changed(menu, targets);
     return {};
   }
 
@@ -453,6 +467,7 @@ export class RouterOsDevice {
       entry.values = values;
     }
     this.writes++;
+    this.changed(menu, targets);
     return {};
   }
 
@@ -474,6 +489,7 @@ export class RouterOsDevice {
     if (targets.some((t) => t.values.get("default") === "true" || t.values.get("builtin") === "true")) throw new Trap("failure: default entries cannot be removed");
     menu.entries = menu.entries.filter((e) => !targets.includes(e));
     this.writes++;
+    this.changed(menu, targets, true);
     return {};
   }
 
