@@ -108,6 +108,21 @@ describe("communes:routeros:Table on the real engine", { timeout: 180_000 }, () 
     expect(changeCount(await stack.preview())).toBe(0);
   });
 
+  it("with no guard, an up that limits the API to the wrong prefix locks the stack out of the router", async () => {
+    await stack.setConfig({ apiFrom: { value: "10.99.0.0/24" } });
+    await stack.up(); // the session that applies it is already open: RouterOS checks the list at the next connection
+    expect(print("/ip/service").find((s) => s.name === "api-ssl")!.address).toBe("10.99.0.0/24");
+    const refresh = await stack.refresh().then(() => undefined, (e: unknown) => e as Error);
+    expect(refresh?.message).toMatch(/connection (closed by the router|lost)|ECONNRESET|socket hang up|could not read the menu/);
+    expect(router.device.lastRefusal).toBe("127.0.0.1 is not in api-ssl's address list (10.99.0.0/24)");
+    // Someone on site, at the console, puts it back; the stack then forgets the services table.
+    const apiSsl = print("/ip/service").find((s) => s.name === "api-ssl")!;
+    router.device.execute("/ip/service/set", new Map([[".id", apiSsl[".id"]!], ["address", ""]]), []);
+    await stack.setConfig({ apiFrom: { value: "" } });
+    await stack.up();
+    expect(changeCount(await stack.preview())).toBe(0);
+  });
+
   it("keeps the password out of outputs, logs and the state in plain text", async () => {
     const state = await stack.storedState();
     expect(state).toContain("pulumi:providers:communes"); // the state is there…

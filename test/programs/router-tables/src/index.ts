@@ -14,6 +14,8 @@ const provider = new Provider("router", {
   },
 });
 const commune = config.get("commune") ?? "Thiệu Trung";
+/** Limits the API service the stack uses to these prefixes: the reusable tables have no lock-out guard. */
+const apiFrom = config.get("apiFrom");
 /** "any": the staff rule stops matching on its interface (the matcher is cleared on the router, not emptied). */
 const staffFrom = config.get("staffFrom") ?? "vlan-staff";
 
@@ -53,3 +55,4 @@ new RouterOsTable(
   },
   { provider, dependsOn: vlans },
 );
+if (apiFrom) new RouterOsTable("services", { path: "/ip/service", entries: [{ name: transport === "rest" ? "www-ssl" : transport, address: apiFrom }] }, { provider });
