@@ -6,7 +6,7 @@
  * fails the test that needs it, with what to run; it never skips it.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -25,4 +25,16 @@ export async function requireTools(pythonModule: string, prefix: string): Promis
     throw new Error(`${PLAYBOOK} ${missing}`);
   });
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Writes an inventory and a playbook into `dir`, runs ansible-playbook on them, and returns its output; a failed run throws with Ansible's own output. */
+export async function runPlaybook(dir: string, name: string, inventory: string, playbook: string, timeoutMs = 240_000): Promise<string> {
+  const [inventoryFile, playbookFile] = [join(dir, `${name}.ini`), join(dir, `${name}.yml`)];
+  writeFileSync(inventoryFile, inventory);
+  writeFileSync(playbookFile, playbook);
+  const env = { ...process.env, ANSIBLE_HOST_KEY_CHECKING: "False", ANSIBLE_NOCOLOR: "1", ANSIBLE_PERSISTENT_COMMAND_TIMEOUT: "60" };
+  const result = await run(PLAYBOOK, ["-i", inventoryFile, playbookFile], { env, timeout: timeoutMs }).catch((e: { stdout?: string; stderr?: string; message: string }) => {
+    throw new Error(`ansible-playbook failed:\n${e.stdout ?? e.message}\n${e.stderr ?? ""}`);
+  });
+  return result.stdout;
 }

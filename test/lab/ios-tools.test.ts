@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startLabSwitch, type LabSwitch } from "@communes/lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAYBOOK, PYTHON, requireTools, run } from "../harness/debian-tools";
+import { PYTHON, requireTools, run, runPlaybook } from "../harness/debian-tools";
 
 let lab: LabSwitch;
 let dir: string;
@@ -65,29 +65,26 @@ describe("Ansible cisco.ios over network_cli", () => {
   afterAll(() => lab.close());
 
   it("gathers facts and merges a VLAN and an access port", async () => {
-    const inventory = join(dir, "inventory.ini");
-    writeFileSync(
-      inventory,
-      [
-        "[switches]",
-        `sw-ansible ansible_host=${lab.host} ansible_port=${lab.port}`,
-        "",
-        "[switches:vars]",
-        "ansible_connection=ansible.netcommon.network_cli",
-        "ansible_network_os=cisco.ios.ios",
-        "ansible_network_cli_ssh_type=paramiko",
-        `ansible_user=${lab.username}`,
-        `ansible_password=${lab.password}`,
-        "ansible_become=true",
-        "ansible_become_method=enable",
-        `ansible_become_password=${lab.enableSecret}`,
-        "",
-      ].join("\n"),
-    );
+    const inventory = [
+      "[switches]",
+      `sw-ansible ansible_host=${lab.host} ansible_port=${lab.port}`,
+      "",
+      "[switches:vars]",
+      "ansible_connection=ansible.netcommon.network_cli",
+      "ansible_network_os=cisco.ios.ios",
+      "ansible_network_cli_ssh_type=paramiko",
+      `ansible_user=${lab.username}`,
+      `ansible_password=${lab.password}`,
+      "ansible_become=true",
+      "ansible_become_method=enable",
+      `ansible_become_password=${lab.enableSecret}`,
+      "",
+    ].join("\n");
     const factsFile = join(dir, "facts.json");
-    const playbook = join(dir, "playbook.yml");
-    writeFileSync(
-      playbook,
+    const stdout = await runPlaybook(
+      dir,
+      "ios",
+      inventory,
       `- hosts: switches
   gather_facts: false
   tasks:
@@ -105,11 +102,7 @@ describe("Ansible cisco.ios over network_cli", () => {
         config: [{name: GigabitEthernet1/0/5, mode: access, access: {vlan: 77}}]
 `,
     );
-    const env = { ...process.env, ANSIBLE_HOST_KEY_CHECKING: "False", ANSIBLE_NOCOLOR: "1", ANSIBLE_PERSISTENT_COMMAND_TIMEOUT: "60" };
-    const result = await run(PLAYBOOK, ["-i", inventory, playbook], { env, timeout: 240_000 }).catch((e: { stdout?: string; stderr?: string }) => {
-      throw new Error(`ansible-playbook failed:\n${e.stdout ?? ""}\n${e.stderr ?? ""}`);
-    });
-    expect(result.stdout).toMatch(/sw-ansible\s+: ok=4\s+changed=3\s+unreachable=0\s+failed=0/);
+    expect(stdout).toMatch(/sw-ansible\s+: ok=4\s+changed=3\s+unreachable=0\s+failed=0/);
 
     const facts = (JSON.parse(readFileSync(factsFile, "utf8")) as { ansible_facts: Record<string, unknown> }).ansible_facts;
     expect(facts.ansible_net_model).toBe("WS-C2960X-24TS-L");

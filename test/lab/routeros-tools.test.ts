@@ -10,7 +10,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startLabRouter, type LabRouter } from "@communes/lab";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PLAYBOOK, PYTHON, requireTools, run } from "../harness/debian-tools";
+import { PYTHON, requireTools, run, runPlaybook } from "../harness/debian-tools";
 
 let router: LabRouter;
 let dir: string;
@@ -60,12 +60,11 @@ describe("librouteros", () => {
 
 describe("Ansible community.routeros", () => {
   it("gathers facts, reads a path, and modifies one idempotently", async () => {
-    const inventory = join(dir, "hosts.ini");
-    writeFileSync(inventory, "[routers]\nr1 ansible_host=127.0.0.1\n");
-    const playbook = join(dir, "routeros.yml");
     const api = `hostname: 127.0.0.1\n        port: ${router.port}\n        username: ${router.username}\n        password: ${router.password}\n        tls: true\n        validate_certs: false`;
-    writeFileSync(
-      playbook,
+    const stdout = await runPlaybook(
+      dir,
+      "api",
+      "[routers]\nr1 ansible_host=127.0.0.1\n",
       [
         "- hosts: routers",
         "  gather_facts: false",
@@ -90,9 +89,6 @@ describe("Ansible community.routeros", () => {
         "        msg: \"FACTS {{ {'hostname': ansible_net_hostname, 'version': ansible_net_version, 'model': ansible_net_model, 'interfaces': ansible_net_interfaces.keys() | list, 'services': services.result | map(attribute='name') | list, 'changed': modified.results | map(attribute='changed') | list} | to_json }}\"",
       ].join("\n"),
     );
-    const { stdout } = await run(PLAYBOOK, ["-i", inventory, playbook], { timeout: 120_000, env: { ...process.env, ANSIBLE_NOCOLOR: "1", ANSIBLE_HOST_KEY_CHECKING: "False" } }).catch((err: { stdout?: string; message: string }) => {
-      throw new Error(`ansible-playbook failed: ${err.stdout ?? err.message}`);
-    });
     const facts = JSON.parse(/FACTS (\{.*\})"/.exec(stdout)![1]!.replace(/\\"/g, '"')) as Record<string, unknown>;
     expect(facts).toMatchObject({ hostname: "MikroTik", version: "7.19.4 (stable)", changed: [true, false] });
     expect(facts.interfaces).toEqual(expect.arrayContaining(["ether1", "ether5"]));
@@ -103,9 +99,9 @@ describe("Ansible community.routeros", () => {
 
 describe("Ansible community.routeros.command over network_cli", () => {
   it("logs in with the console's options (user+cet1024w) and runs print commands, as against a router", async () => {
-    const inventory = join(dir, "cli-hosts.ini");
-    writeFileSync(
-      inventory,
+    const stdout = await runPlaybook(
+      dir,
+      "cli",
       [
         "[routers]",
         `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
@@ -116,10 +112,6 @@ describe("Ansible community.routeros.command over network_cli", () => {
         `ansible_user=${router.username}+cet1024w`,
         `ansible_password=${router.password}`,
       ].join("\n"),
-    );
-    const playbook = join(dir, "cli.yml");
-    writeFileSync(
-      playbook,
       [
         "- hosts: routers",
         "  gather_facts: false",
@@ -131,9 +123,6 @@ describe("Ansible community.routeros.command over network_cli", () => {
         "        msg: \"CLI {{ out.stdout | to_json }}\"",
       ].join("\n"),
     );
-    const { stdout } = await run(PLAYBOOK, ["-i", inventory, playbook], { timeout: 120_000, env: { ...process.env, ANSIBLE_NOCOLOR: "1", ANSIBLE_HOST_KEY_CHECKING: "False" } }).catch((err: { stdout?: string; message: string }) => {
-      throw new Error(`ansible-playbook failed: ${err.stdout ?? err.message}`);
-    });
     const [resource, identity] = JSON.parse(/CLI (\[.*\])"/.exec(stdout)![1]!.replace(/\\"/g, '"').replace(/\\\\n/g, "\\n")) as string[];
     expect(resource).toMatch(/^\s*version: 7\.19\.4 \(stable\)$/m);
     expect(resource).toMatch(/^\s*board-name: CHR$/m);

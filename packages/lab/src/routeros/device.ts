@@ -64,6 +64,13 @@ function uptime(ms: number): string {
   return parts.join("") + (s > 0 || parts.length === 0 ? `${s}s` : "");
 }
 
+/** An entry as print gives it: its id (none in a one-object menu) and every property but the write-only ones. */
+function rowOf(menu: Menu, entry: { id: number; values: Map<string, Value> }): Record<string, Value> {
+  const row: Record<string, Value> = menu.spec.singleton ? {} : { ".id": formatId(entry.id) };
+  for (const [name, value] of entry.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;
+  return row;
+}
+
 export function formatId(id: number): string {
   return `*${id.toString(16).toUpperCase()}`;
 }
@@ -98,9 +105,7 @@ export class RouterOsDevice {
 
   private changed(menu: Menu, entries: readonly Entry[], dead = false): void {
     for (const entry of entries) {
-      const row: Record<string, string> = menu.spec.singleton ? {} : { ".id": formatId(entry.id) };
-      if (dead) row[".dead"] = "yes";
-      else for (const [name, value] of entry.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;
+      const row = dead ? { ".id": formatId(entry.id), ".dead": "yes" } : rowOf(menu, entry);
       for (const listener of this.listeners) listener(menu.spec.path, row);
     }
   }
@@ -391,11 +396,7 @@ export class RouterOsDevice {
   private print(menu: Menu, attributes: Map<string, string>, queries: readonly string[]): CommandResult {
     const source = menu.spec.path === "/interface" ? this.interfaceRows() : menu.spec.path === "/interface/ethernet" ? this.ethernetRows() : menu.entries;
     if (menu.spec.path === "/system/resource") menu.entries[0]!.values.set("uptime", uptime(Date.now() - this.bootedAt));
-    const rows = source.map((e) => {
-      const row: Record<string, Value> = menu.spec.singleton ? {} : { ".id": formatId(e.id) };
-      for (const [name, value] of e.values) if (!menu.spec.fields[name]?.writeOnly) row[name] = value;
-      return row;
-    });
+    const rows = source.map((e) => rowOf(menu, e));
     const matching = queries.length === 0 ? rows : rows.filter((row) => evaluateQuery(queries, row));
     if (attributes.has("count-only")) return { ret: String(matching.length) };
     const proplist = attributes.get(".proplist");
@@ -454,21 +455,12 @@ export class RouterOsDevice {
     return {};
   }
 
-  /** `unset numbers=… value-name=…`: the property back to its default, or gone when it has none. */
+  /** `unset numbers=… value-name=…`: the property back to its default, or gone when it has none (a `set` of `!name`). */
   private unset(menu: Menu, attributes: Map<string, string>): CommandResult {
     const name = attributes.get("value-name");
     if (name === undefined) throw new Trap("missing value(s) of argument(s) value-name");
-    const field = this.unsettable(menu, name);
-    const targets = menu.spec.singleton ? menu.entries : this.resolveIds(menu, attributes.get(".id") ?? attributes.get("numbers"));
-    for (const entry of targets) {
-      const values = new Map(entry.values);
-      this.reset(menu, values, field);
-      this.computed(menu, values);
-      entry.values = values;
-    }
-    this.writes++;
-    this.changed(menu, targets);
-    return {};
+    const target = attributes.get(".id") ?? attributes.get("numbers");
+    return this.set(menu, new Map([...(target === undefined ? [] : [[".id", target] as [string, string]]), [`!${name}`, ""]]));
   }
 
   private unsettable(menu: Menu, name: string): string {
