@@ -37,15 +37,15 @@ describe("endpoint intent", () => {
       "network.ipv4.mode": "static",
       "network.ipv4.address": poly!.address,
       "network.ipv4.mask": expect.stringMatching(/^255\.255\./),
-      "network.ipv4.gateway": expect.any(String),
-      "network.dns1": "172.16.0.53",
-      "network.dns2": "2001:db8:ff00::53",
+      "network.ipv4.gateway": "10.38.128.225",
+      // The router is the meeting room's resolver and time server.
+      "network.dns1": "10.38.128.225",
       "network.vlanTagging": "false",
       "qos.marking": "diffserv",
       "qos.audioDscp": "46",
       "qos.videoDscp": "34",
       "ntp.mode": "manual",
-      "ntp.server": "172.16.0.123",
+      "ntp.server": "10.38.128.225",
       "provisioning.enabled": "false",
       "syslog.enabled": "true",
       "syslog.server": "172.16.2.10",
@@ -58,7 +58,7 @@ describe("endpoint intent", () => {
     expect(cisco!.vendor).toBe("cisco");
     expect(cisco!.settings).not.toHaveProperty("sip.registrar");
     expect(cisco!.settings).not.toHaveProperty("sip.serverSelection");
-    expect(cisco!.settings).toMatchObject({ "sip.proxy": "mcu.thanhhoa.gov.vn", "sip.authUser": "ubnd-hoa-loc", "h323.gatekeeperSelection": "manual", "network.dns1": "172.16.0.53", "qos.marking": "diffserv", "ntp.mode": "manual", "syslog.enabled": "true" });
+    expect(cisco!.settings).toMatchObject({ "sip.proxy": "mcu.thanhhoa.gov.vn", "sip.authUser": "ubnd-hoa-loc", "h323.gatekeeperSelection": "manual", "network.dns1": "10.38.129.1", "qos.marking": "diffserv", "ntp.mode": "manual", "syslog.enabled": "true" });
   });
 
   it("gives Hạc Thành's two rooms their own addresses and SIP accounts", () => {

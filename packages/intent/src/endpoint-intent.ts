@@ -7,10 +7,10 @@
  * with another comes with it (DiffServ marking with the DSCP values, manual
  * NTP with its server, syslog switched on with its collector, registration
  * with the servers given rather than discovered); a static address comes
- * with the DNS servers that resolve the registrar's name. Pure.
+ * with the DNS server that resolves the registrar's name. The zone's router
+ * is the endpoint's NTP server and resolver. Pure.
  */
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { isIPv4 } from "node:net";
 import { parametersOf, type EndpointSettings, type SettingName } from "@communes/endpoint";
 import { secretRef } from "./router-intent";
 
@@ -38,7 +38,9 @@ export function endpointIntents(province: ProvinceModel, commune: CommuneModel, 
     const zone = plan.zones.find((z) => z.zone === ep.zone)!;
     const planned = plan.endpoints[i]!;
     const s: EndpointSettings = { systemName: ep.systemName, "provisioning.enabled": "false", "network.vlanTagging": "false", "qos.marking": "diffserv", "qos.audioDscp": DSCP_AUDIO, "qos.videoDscp": DSCP_VIDEO };
-    if (settings.ntp[0]) Object.assign(s, { "ntp.mode": "manual", "ntp.server": settings.ntp[0] });
+    // The router is the zone's time server and resolver (docs/decisions/0012).
+    const router = formatAddress(zone.ipv4Gateway);
+    Object.assign(s, { "ntp.mode": "manual", "ntp.server": router });
     if (settings.syslog[0]) Object.assign(s, { "syslog.enabled": "true", "syslog.server": settings.syslog[0].address, "syslog.transport": settings.syslog[0].protocol });
     if (sip && ep.sip) {
       Object.assign(s, {
@@ -57,15 +59,12 @@ export function endpointIntents(province: ProvinceModel, commune: CommuneModel, 
     }
     if (planned.address === "dhcp") s["network.ipv4.mode"] = "dhcp";
     else {
-      // IPv4 servers first: the endpoint's own address is IPv4.
-      const [dns1, dns2] = [...settings.dns].sort((a, b) => Number(isIPv4(b)) - Number(isIPv4(a)));
       Object.assign(s, {
         "network.ipv4.mode": "static",
         "network.ipv4.address": formatAddress(planned.address),
         "network.ipv4.mask": mask(zone.ipv4.length),
         "network.ipv4.gateway": formatAddress(zone.ipv4Gateway),
-        ...(dns1 ? { "network.dns1": dns1 } : {}),
-        ...(dns2 ? { "network.dns2": dns2 } : {}),
+        "network.dns1": router,
       });
     }
     // Only what the endpoint's API family has (RoomOS registers through its proxy: no registrar, no server selection).

@@ -3,7 +3,7 @@
  * and its addressing plan: every RouterOS menu the router needs, as entries.
  * Pure: no device, no Pulumi. The same inputs always give the same intent.
  */
-import { formatAddress, formatPrefix, parsePrefix, type CommuneModel, type CommunePlan, type ProvinceModel, type ZonePlan } from "@communes/inventory";
+import { formatAddress, formatPrefix, parseAddress, parsePrefix, type CommuneModel, type CommunePlan, type ProvinceModel, type ZonePlan } from "@communes/inventory";
 
 export type Fields = Record<string, string>;
 
@@ -76,11 +76,6 @@ function split(prefixes: readonly string[]): { v4: string[]; v6: string[] } {
   return { v4, v6 };
 }
 
-/** Whether a string is an IP address (NTP and DNS lists may hold host names). */
-function isAddress(text: string, family: 4 | 6): boolean {
-  return family === 4 ? /^\d+\.\d+\.\d+\.\d+$/.test(text) : text.includes(":");
-}
-
 /** Interfaces the router's API and SSH must stay reachable from: the management zone and the management sources of the flow policy. */
 export function managementSources(province: ProvinceModel): string[] {
   return province.flows.filter((f) => f.to.includes("management") && f.from !== "management").map((f) => f.from);
@@ -108,8 +103,11 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   table("/system/identity", [{ name: commune.router.hostname }]);
   table("/system/note", [{ note: `${commune.kind} ${commune.name}`, "show-at-login": "yes" }]);
   table("/system/clock", [{ "time-zone-name": settings.timezone, "time-zone-autodetect": "false" }]);
+  // The router is the zones' resolver and time server (docs/decisions/0012): it alone talks to the
+  // provincial DNS and NTP over the dedicated line, so no zone needs a flow to them.
   table("/system/ntp/client", [{ enabled: "true", mode: "unicast", servers: settings.ntp.join(",") }]);
-  table("/ip/dns", [{ servers: settings.dns.join(","), "allow-remote-requests": "false" }]);
+  table("/system/ntp/server", [{ enabled: "true" }]);
+  table("/ip/dns", [{ servers: settings.dns.join(","), "allow-remote-requests": "true" }]);
 
   // Bridge with VLAN filtering, the trunk to the switch, one VLAN interface per zone.
   table("/interface/bridge", [{ name: BRIDGE, "vlan-filtering": "true", comment: "communes: zones to the switches" }]);
@@ -155,13 +153,10 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
     ...zones.map((z) => ({ address: `${formatAddress(z.ipv6Gateway)}/64`, interface: zoneInterface(z), advertise: "true", comment: z.label })),
     ...links6.map((l) => ({ address: `${formatAddress(l.address)}/${l.prefix.length}`, interface: linkInterface(l.uplink), advertise: "false", comment: `communes: ${l.uplink} line` })),
   ]);
-  const dns6 = settings.dns.filter((d) => isAddress(d, 6));
-  table("/ipv6/nd", zones.map((z) => ({ interface: zoneInterface(z), "advertise-dns": "true", dns: dns6.join(",") })));
+  table("/ipv6/nd", zones.map((z) => ({ interface: zoneInterface(z), "advertise-dns": "true", dns: formatAddress(z.ipv6Gateway) })));
 
   // DHCP in the zones that have it, and reservations.
   const dhcpZones = zones.filter((z) => z.dhcp);
-  const dns4 = settings.dns.filter((d) => isAddress(d, 4));
-  const ntp4 = settings.ntp.filter((n) => isAddress(n, 4));
   table("/ip/pool", dhcpZones.map((z) => ({ name: `dhcp-${z.zone.replace(/_/g, "-")}`, ranges: `${formatAddress(z.dhcp!.first)}-${formatAddress(z.dhcp!.last)}` })));
   table(
     "/ip/dhcp-server",
@@ -169,7 +164,7 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   );
   table(
     "/ip/dhcp-server/network",
-    dhcpZones.map((z) => ({ address: formatPrefix(z.ipv4), gateway: formatAddress(z.ipv4Gateway), "dns-server": dns4.join(","), "ntp-server": ntp4.join(","), comment: z.label })),
+    dhcpZones.map((z) => ({ address: formatPrefix(z.ipv4), gateway: formatAddress(z.ipv4Gateway), "dns-server": formatAddress(z.ipv4Gateway), "ntp-server": formatAddress(z.ipv4Gateway), comment: z.label })),
   );
   table(
     "/ip/dhcp-server/lease",
@@ -187,7 +182,7 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
     "/ipv6/dhcp-client",
     internet.type === "static"
       ? []
-      : [{ interface: internetInterface, request: "address", "add-default-route": "true", "default-route-distance": "1", "use-peer-dns": "false", comment: "communes: Internet line (IPv6)" }],
+      : [{ interface: internetInterface, request: "address", "add-default-route": "true", "default-route-distance": "2", "use-peer-dns": "false", comment: "communes: Internet line (IPv6, the router's own address)" }],
   );
   const dedicated4 = links4.find((l) => l.uplink === "dedicated");
   const dedicated6 = links6.find((l) => l.uplink === "dedicated");
@@ -198,13 +193,15 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
     if (dedicated4) for (const p of d.v4) routes4.push({ "dst-address": p, gateway: formatAddress(dedicated4.gateway), comment: `communes: ${d.label}` });
     if (dedicated6) for (const p of d.v6) routes6.push({ "dst-address": p, gateway: formatAddress(dedicated6.gateway), comment: `communes: ${d.label}` });
   }
-  // Internet failover: the Internet line's default route has distance 1; when it is down, distance 2 over the dedicated line takes over.
+  // IPv4 Internet: the Internet line's default route has distance 1; when it is down, distance 2 over the dedicated line takes over.
+  // IPv6 Internet: over the dedicated line, whose province addresses the zones use (docs/decisions/0012); the ISP's line
+  // carries only the router's own IPv6 address, at distance 2.
   const static4 = links4.find((l) => l.uplink === "internet");
   const static6 = links6.find((l) => l.uplink === "internet");
   if (static4) routes4.push({ "dst-address": "0.0.0.0/0", gateway: formatAddress(static4.gateway), distance: "1", "check-gateway": "ping", comment: "communes: Internet line" });
   if (dedicated4) routes4.push({ "dst-address": "0.0.0.0/0", gateway: formatAddress(dedicated4.gateway), distance: "2", comment: "communes: Internet failover over the dedicated line" });
-  if (static6) routes6.push({ "dst-address": "::/0", gateway: formatAddress(static6.gateway), distance: "1", "check-gateway": "ping", comment: "communes: Internet line" });
-  if (dedicated6) routes6.push({ "dst-address": "::/0", gateway: formatAddress(dedicated6.gateway), distance: "2", comment: "communes: Internet failover over the dedicated line" });
+  if (dedicated6) routes6.push({ "dst-address": "::/0", gateway: formatAddress(dedicated6.gateway), distance: "1", comment: "communes: IPv6 Internet over the dedicated line" });
+  if (static6) routes6.push({ "dst-address": "::/0", gateway: formatAddress(static6.gateway), distance: "2", "check-gateway": "ping", comment: "communes: Internet line (IPv6, the router's own address)" });
   table("/ip/route", routes4);
   table("/ipv6/route", routes6);
 
@@ -231,7 +228,7 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
       rule("accept established and related", { chain: "forward", action: "accept", "connection-state": "established,related" }),
       rule("drop invalid", { chain: "forward", action: "drop", "connection-state": "invalid" }),
     ];
-    if (family === 6) rules.push(rule("accept ICMPv6", { chain: "forward", action: "accept", protocol: "icmpv6" }));
+    // No blanket ICMPv6 accept: the errors of a connection (packet too big, unreachable) are `related`, and ping follows the flows.
     for (const flow of province.flows) {
       const fromZone = zoneByName.get(flow.from);
       for (const to of flow.to) {
@@ -243,7 +240,34 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
         else rules.push(rule(what, { chain: "forward", action: "accept", ...source, "dst-address-list": list(to) }));
       }
     }
+    rules.push(...dependencies(family));
     rules.push(rule("drop everything else", { chain: "forward", action: "drop" }));
+    return rules;
+  };
+  // What the office's own devices need beyond the flow policy: the endpoints' syslog to the SOC,
+  // and the managers' HTTPS to each endpoint (its API, the only way it is configured).
+  const endpointZones = [...new Set(commune.endpoints.map((e) => e.zone))].flatMap((name) => zoneByName.get(name) ?? []);
+  const dependencies = (family: 4 | 6): Fields[] => {
+    const rules: Fields[] = [];
+    for (const zone of endpointZones) {
+      for (const s of settings.syslog) {
+        const a = parseAddress(s.address);
+        if (!a.ok || a.value.family !== family) continue;
+        rules.push(rule(`${zone.zone} endpoints: syslog to ${s.address}`, { chain: "forward", action: "accept", "in-interface": zoneInterface(zone), protocol: s.protocol ?? "udp", "dst-address": s.address, "dst-port": String(s.port ?? 514) }));
+      }
+    }
+    if (family !== 4) return rules; // endpoints are addressed in IPv4
+    commune.endpoints.forEach((ep, i) => {
+      const zone = zoneByName.get(ep.zone);
+      const address = plan.endpoints[i]?.address;
+      if (!zone) return;
+      const target: Fields = address === undefined || address === "dhcp" ? { "out-interface": zoneInterface(zone) } : { "dst-address": formatAddress(address) };
+      for (const s of mgmtSources) {
+        const fromZone = zoneByName.get(s);
+        const source: Fields = fromZone ? { "in-interface": zoneInterface(fromZone) } : { "src-address-list": list(s), "in-interface-list": "WAN" };
+        rules.push(rule(`${s} to endpoint ${ep.systemName}: HTTPS`, { chain: "forward", action: "accept", ...source, protocol: "tcp", "dst-port": "443", ...target }));
+      }
+    });
     return rules;
   };
   const input = (family: 4 | 6): Fields[] => [
@@ -251,7 +275,11 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
     rule("router: drop invalid", { chain: "input", action: "drop", "connection-state": "invalid" }),
     rule("router: accept ping", { chain: "input", action: "accept", protocol: family === 4 ? "icmp" : "icmpv6" }),
     rule("router: management from the management zone and the NOC", { chain: "input", action: "accept", protocol: "tcp", "dst-port": "22,443,8291,8728,8729", "src-address-list": list("managers") }),
+    rule("router: DNS and NTP for the zones", { chain: "input", action: "accept", protocol: "udp", "dst-port": "53,123", "in-interface-list": "LAN" }),
+    rule("router: DNS over TCP for the zones", { chain: "input", action: "accept", protocol: "tcp", "dst-port": "53", "in-interface-list": "LAN" }),
     ...(family === 4 ? [rule("router: DHCP from the zones", { chain: "input", action: "accept", protocol: "udp", "dst-port": "67", "in-interface-list": "LAN" })] : []),
+    // As MikroTik's default IPv6 firewall: the DHCPv6 client's replies come from the ISP's link-local address.
+    ...(family === 6 && internet.type !== "static" ? [rule("router: DHCPv6 client replies on the Internet line", { chain: "input", action: "accept", protocol: "udp", "dst-port": "546", "src-address": "fe80::/10", "in-interface": internetInterface })] : []),
     rule("router: drop everything else", { chain: "input", action: "drop" }),
   ];
   table("/ip/firewall/filter", [...input(4), ...forward(4)]);

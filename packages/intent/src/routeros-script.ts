@@ -30,5 +30,5 @@ export function routerScript(intent: RouterIntent, singletons: ReadonlySet<strin
   return `${lines.join("\n")}\n`;
 }
 
-export const SINGLETON_PATHS: ReadonlySet<string> = new Set(["/system/identity", "/system/note", "/system/clock", "/system/ntp/client", "/ip/dns", "/snmp"]);
+export const SINGLETON_PATHS: ReadonlySet<string> = new Set(["/system/identity", "/system/note", "/system/clock", "/system/ntp/client", "/system/ntp/server", "/ip/dns", "/snmp"]);
 export const FIXED_PATHS: ReadonlySet<string> = new Set(["/ip/service"]);

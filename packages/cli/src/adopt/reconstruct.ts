@@ -183,7 +183,8 @@ function uplinks(province: ProvinceModel, tables: Record<string, TableState>, zo
   else if (dhcp?.interface) internet = { type: "dhcp", interface: dhcp.interface };
   else {
     const default4 = routes4.find((r) => r["dst-address"] === "0.0.0.0/0" && (r.distance ?? "1") === "1");
-    const default6 = routes6.find((r) => r["dst-address"] === "::/0" && (r.distance ?? "1") === "1");
+    // IPv6 to the Internet goes over the dedicated line: the ISP's IPv6 route is the other default.
+    const default6 = routes6.find((r) => r["dst-address"] === "::/0" && r.gateway !== dedicated.ipv6?.gateway);
     const static4 = linkVia(entries(tables, "/ip/address"), default4?.gateway, 4, zoneIfs);
     const static6 = linkVia(entries(tables, "/ipv6/address"), default6?.gateway, 6, zoneIfs);
     if (static4) internet = { type: "static", interface: static4.interface, ipv4: { address: static4.address, gateway: static4.gateway }, ...(static6 ? { ipv6: { address: static6.address, gateway: static6.gateway } } : {}) };

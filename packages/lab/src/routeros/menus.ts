@@ -343,6 +343,21 @@ export const MENUS: readonly MenuSpec[] = [
     },
   },
   {
+    // help.mikrotik.com/docs/display/ROS/NTP (RouterOS 7: the server is in the main package), server properties and defaults.
+    path: "/system/ntp/server",
+    singleton: true,
+    fields: {
+      enabled: { kind: "bool", default: "false" },
+      broadcast: { kind: "bool", default: "false" },
+      multicast: { kind: "bool", default: "false" },
+      manycast: { kind: "bool", default: "false" },
+      "broadcast-addresses": { kind: "text", default: "" },
+      "use-local-clock": { kind: "bool", default: "false" },
+      "local-clock-stratum": { default: "5" },
+      vrf: { kind: "text", default: "main" },
+    },
+  },
+  {
     path: "/system/clock",
     singleton: true,
     fields: { "time-zone-name": { kind: "text", default: "manual" }, "time-zone-autodetect": { kind: "bool", default: "true" } },

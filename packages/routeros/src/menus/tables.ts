@@ -176,6 +176,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
   { path: "/system/note", kind: "singleton", key: [], ownership: "owned", fields: { note: text(), "show-at-login": bool(true) }, minVersion: "7.1" },
   { path: "/system/clock", kind: "singleton", key: [], ownership: "owned", fields: { "time-zone-name": text("manual"), "time-zone-autodetect": bool(true) }, minVersion: "7.1" },
   { path: "/system/ntp/client", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), mode: text("unicast"), servers: text() }, minVersion: "7.1" },
+  { path: "/system/ntp/server", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), broadcast: bool(false), multicast: bool(false), manycast: bool(false), "use-local-clock": bool(false) }, minVersion: "7.1" },
   {
     path: "/system/logging/action",
     kind: "list",
