@@ -11,6 +11,7 @@ import { previewReportCommand } from "./preview-report/preview-report-command";
 import { adoptCommand } from "./adopt/adopt-command";
 import { driftCommand } from "./drift/drift-command";
 import { pulumiCommand } from "./pulumi/pulumi-command";
+import { verifyCommand } from "./verify/verify-command";
 
 export interface Command {
   /** Usage lines for the help text, indented by two spaces. */
@@ -23,6 +24,7 @@ export interface Command {
 export const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   plan: planCommand,
+  verify: verifyCommand,
   lab: labCommand,
   stack: stackCommand,
   "preview-report": previewReportCommand,

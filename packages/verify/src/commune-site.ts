@@ -16,5 +16,6 @@ export function communeSite(province: ProvinceModel, commune: CommuneModel, plan
       }),
     })),
     uplinks: { internet: [internet, ...pppoe], dedicated: commune.uplinks.dedicated.interface },
+    links: plan.links.map((l) => l.prefix),
   };
 }

@@ -51,18 +51,23 @@ export function ruleText(r: RuleRef): string {
 }
 
 export class Firewall {
-  constructor(private readonly config: RouterConfig) {}
+  private readonly members: Row[];
+  private readonly addressLists: Record<4 | 6, Row[]>;
+
+  constructor(private readonly config: RouterConfig) {
+    this.members = active(config, "/interface/list/member");
+    this.addressLists = { 4: active(config, "/ip/firewall/address-list"), 6: active(config, "/ipv6/firewall/address-list") };
+  }
 
   private inList(list: string, iface: string | undefined): boolean {
     if (iface === undefined) return false;
     if (list === "all") return true;
     if (list === "none") return false;
-    return active(this.config, "/interface/list/member").some((m) => m.list === list && m.interface === iface);
+    return this.members.some((m) => m.list === list && m.interface === iface);
   }
 
   private inAddressList(list: string, packet: Packet, which: "src" | "dst"): boolean {
-    const menu = packet.family === 4 ? "/ip/firewall/address-list" : "/ipv6/firewall/address-list";
-    return active(this.config, menu).some((e) => e.list === list && inAddressSpec(e.address ?? "", packet[which]) === true);
+    return this.addressLists[packet.family].some((e) => e.list === list && inAddressSpec(e.address ?? "", packet[which]) === true);
   }
 
   /** Whether the rule matches; "unmodelled" when it uses a matcher not evaluated here. */

@@ -9,31 +9,36 @@ export function negatable(value: string, test: (positive: string) => boolean): b
   return value.startsWith("!") ? !test(value.slice(1)) : test(value);
 }
 
-/** Whether an address is in `10.0.0.0/8`, `10.0.0.1`, `10.0.0.1-10.0.0.9` (or a comma list of them). Undefined when the spec is not an address (a DNS name). */
-export function inAddressSpec(spec: string, address: Address): boolean | undefined {
-  let known = false;
+type AddressTest = (address: Address) => boolean | undefined;
+
+/** `10.0.0.0/8`, `10.0.0.1`, `10.0.0.1-10.0.0.9` or a comma list of them, as a test; undefined when none of it is an address (a DNS name). */
+export function addressSpec(spec: string): AddressTest {
+  const tests: Array<(a: Address) => boolean> = [];
   for (const one of spec.split(",")) {
     const range = /^([^/]+)-([^/]+)$/.exec(one);
     if (range) {
       const [lo, hi] = [parseAddress(range[1]!), parseAddress(range[2]!)];
-      if (!lo.ok || !hi.ok) continue;
-      known = true;
-      if (lo.value.family === address.family && address.value >= lo.value.value && address.value <= hi.value.value) return true;
+      if (lo.ok && hi.ok) tests.push((a) => lo.value.family === a.family && a.value >= lo.value.value && a.value <= hi.value.value);
       continue;
     }
-    const prefix = one.includes("/") ? parsePrefix(one) : undefined;
-    if (prefix) {
-      if (!prefix.ok) continue;
-      known = true;
-      if (contains(prefix.value, address)) return true;
+    if (one.includes("/")) {
+      const prefix = parsePrefix(one);
+      if (prefix.ok) tests.push((a) => contains(prefix.value, a));
       continue;
     }
     const single = parseAddress(one);
-    if (!single.ok) continue;
-    known = true;
-    if (single.value.family === address.family && single.value.value === address.value) return true;
+    if (single.ok) tests.push((a) => single.value.family === a.family && single.value.value === a.value);
   }
-  return known ? false : undefined;
+  return (a) => (tests.length === 0 ? undefined : tests.some((t) => t(a)));
+}
+
+const compiled = new Map<string, AddressTest>();
+
+/** Whether an address is in an address spec (see addressSpec); specs are compiled once. */
+export function inAddressSpec(spec: string, address: Address): boolean | undefined {
+  let test = compiled.get(spec);
+  if (!test) compiled.set(spec, (test = addressSpec(spec)));
+  return test(address);
 }
 
 export function inPorts(spec: string, port: number): boolean {

@@ -52,11 +52,20 @@ export class Verifier {
     readonly site: Site,
   ) {
     this.firewall = new Firewall(config);
+    this.addresses = { 4: interfaceAddresses(config, 4), 6: interfaceAddresses(config, 6) };
   }
 
+  private readonly tables = new Map<string, Route[]>();
+  private readonly addresses: Record<Family, ReturnType<typeof interfaceAddresses>>;
+
   private routeTable(family: Family, scenario: Scenario): Route[] {
-    const down = new Set(scenario === "internet-down" ? this.site.uplinks.internet : scenario === "dedicated-down" ? [this.site.uplinks.dedicated] : []);
-    return routes(this.config, family, down);
+    const key = `${family} ${scenario}`;
+    let table = this.tables.get(key);
+    if (!table) {
+      const down = new Set(scenario === "internet-down" ? this.site.uplinks.internet : scenario === "dedicated-down" ? [this.site.uplinks.dedicated] : []);
+      this.tables.set(key, (table = routes(this.config, family, down)));
+    }
+    return table;
   }
 
   /** The interface of a zone: the one holding the router's address in it. */
@@ -64,15 +73,15 @@ export class Verifier {
     const z = this.site.zones.find((x) => x.name === zone);
     const gateway = family === 4 ? z?.gateway4 : z?.gateway6;
     if (!gateway) return undefined;
-    return interfaceAddresses(this.config, family).find((a) => a.address.value === gateway.value)?.interface;
+    return this.addresses[family].find((a) => a.address.value === gateway.value)?.interface;
   }
 
   private routerAddressOn(iface: string, family: Family): Address | undefined {
-    return interfaceAddresses(this.config, family).find((a) => a.interface === iface)?.address;
+    return this.addresses[family].find((a) => a.interface === iface)?.address;
   }
 
   private isRouterAddress(address: Address): boolean {
-    return interfaceAddresses(this.config, address.family).some((a) => a.address.value === address.value);
+    return this.addresses[address.family].some((a) => a.address.value === address.value);
   }
 
   reach(from: Point, to: Point, service: Service, family: Family, scenario: Scenario = "normal"): Reach {
@@ -86,7 +95,7 @@ export class Verifier {
       if (!dst) return blocked(`${to.place} has no IPv${family} address`);
       const out = lookup(table, dst);
       if (!out) return blocked(`the router has no IPv${family} route to ${formatAddress(dst)}`);
-      const src = this.routerAddressOn(out.interface, family) ?? interfaceAddresses(this.config, family)[0]?.address;
+      const src = this.routerAddressOn(out.interface, family) ?? this.addresses[family][0]?.address;
       if (!src) return blocked(`the router has no IPv${family} address`);
       const p = packet(src, dst, { out: out.interface });
       const v = this.firewall.filter("output", p);
@@ -138,7 +147,7 @@ export class Verifier {
   /** Why the answer could not come back, or undefined when it can. */
   private returnPath(p: Packet, out: Route, fromRouter: boolean): string | undefined {
     if (!this.site.uplinks.internet.includes(out.interface)) return undefined;
-    const own = interfaceAddresses(this.config, p.family).filter((a) => a.interface === out.interface);
+    const own = this.addresses[p.family].filter((a) => a.interface === out.interface);
     if (own.some((a) => a.address.value === p.src.value || contains(a.prefix, p.src))) return undefined;
     if (fromRouter && out.source !== "connected") {
       // The router's own packets leave with its address on the line (a DHCP or PPPoE address, not always in the configuration).

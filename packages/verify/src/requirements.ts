@@ -44,9 +44,10 @@ export interface DeviceFacts {
 
 const TRANSPORT: Record<DeviceFacts["routerTransport"], Service> = { api: service("api"), "api-ssl": service("api-ssl"), rest: service("https") };
 
-function target(site: Site, text: string): (Point & { host?: string }) | undefined {
+/** Where an address is: the router when it is one of the router's own, else the place holding it. */
+function target(config: RouterConfig, site: Site, text: string): (Point & { host?: string }) | undefined {
   const a = parseAddress(text);
-  if (a.ok) return { place: placeOf(site, a.value), address: a.value };
+  if (a.ok) return { place: interfaceAddresses(config, a.value.family).some((x) => x.address.value === a.value.value) ? ROUTER : placeOf(site, a.value), address: a.value };
   return text === "" ? undefined : { place: "?", host: text };
 }
 
@@ -57,7 +58,7 @@ function familyOf(to: Point & { host?: string }, fallback: Family): Family {
 export function requirements(config: RouterConfig, site: Site, facts: DeviceFacts): Requirement[] {
   const out: Requirement[] = [];
   const need = (why: string, from: Point, text: string | undefined, svc: Service, fallback: Family = 4) => {
-    const to = target(site, text ?? "");
+    const to = target(config, site, text ?? "");
     if (to) out.push({ why, from, to, family: familyOf(to, fallback), service: svc });
   };
 

@@ -28,6 +28,8 @@ export interface Site {
     internet: string[];
     dedicated: string;
   };
+  /** The uplinks' own networks (the router's line addresses): not the Internet the matrix speaks of. */
+  links: Prefix[];
 }
 
 export const INTERNET = "internet";
@@ -93,7 +95,7 @@ export function representative(site: Site, name: string, family: Family): Addres
   if (name === INTERNET) {
     for (const text of INTERNET_CANDIDATES[family]) {
       const a = parseAddress(text, family);
-      if (a.ok && placeOf(site, a.value) === INTERNET) return a.value;
+      if (a.ok && placeOf(site, a.value) === INTERNET && !site.links.some((l) => contains(l, a.value))) return a.value;
     }
   }
   return undefined;
