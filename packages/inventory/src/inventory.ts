@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { sortDiagnostics, type Diagnostic, type Finding } from "./diagnostic";
+import { decodeUtf8 } from "./load/utf8";
 import { parseYaml, type YamlFile } from "./load/yaml-file";
 import type { CommuneModel, ProvinceModel } from "./model/model";
 import { resolveCommune, resolveProvince } from "./model/resolve";
@@ -31,13 +32,17 @@ export interface Inventory {
   diagnostics: Diagnostic[];
 }
 
-export type ReadFile = (file: string) => string;
+/** A file's contents: its bytes (decoded here as strict UTF-8), or text already decoded (tests). */
+export type ReadFile = (file: string) => string | Uint8Array;
 
-const readUtf8: ReadFile = (file) => readFileSync(file, "utf8");
+const readBytes: ReadFile = (file) => readFileSync(file);
 
 function load(file: string, read: ReadFile): YamlFile | Diagnostic {
   try {
-    return parseYaml(file, read(file));
+    const contents = read(file);
+    if (typeof contents === "string") return parseYaml(file, contents);
+    const decoded = decodeUtf8(file, contents);
+    return "text" in decoded ? parseYaml(file, decoded.text) : decoded.diagnostic;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message;
@@ -45,7 +50,7 @@ function load(file: string, read: ReadFile): YamlFile | Diagnostic {
   }
 }
 
-export function loadInventory(files: InventoryFiles, read: ReadFile = readUtf8): Inventory {
+export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes): Inventory {
   const diagnostics: Diagnostic[] = [];
   const yamlFiles = new Map<string, YamlFile>();
   const parse = (file: string): YamlFile | undefined => {
