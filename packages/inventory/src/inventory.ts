@@ -11,7 +11,9 @@ import type { CommuneModel, ProvinceModel } from "./model/model";
 import { resolveCommune, resolveProvince } from "./model/resolve";
 import { planCommune, type CommunePlan } from "./plan/commune-plan";
 import { checkAcrossCommunes } from "./checks/across-communes";
+import { checkBlankStrings } from "./checks/blank-strings";
 import { checkCommune } from "./checks/commune-checks";
+import { checkDevices } from "./checks/device-checks";
 import { checkProvince } from "./checks/province-checks";
 import type { Commune, Province } from "./schema/schema-types.generated";
 import { validateDocument } from "./schema/validate";
@@ -64,6 +66,7 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes)
     return loaded.data === undefined ? undefined : loaded;
   };
 
+  const findings: Finding[] = [];
   let province: ProvinceModel | undefined;
   let provinceDoc: Province | undefined;
   const provinceYaml = parse(files.provinceFile);
@@ -71,6 +74,7 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes)
     const problems = validateDocument("province", provinceYaml);
     diagnostics.push(...problems);
     if (problems.length === 0) {
+      findings.push(...checkBlankStrings(files.provinceFile, provinceYaml.data));
       provinceDoc = provinceYaml.data as Province;
       province = resolveProvince(files.provinceFile, provinceDoc);
     }
@@ -82,16 +86,16 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes)
     if (!yaml) continue;
     const problems = validateDocument("commune", yaml);
     diagnostics.push(...problems);
+    if (problems.length === 0) findings.push(...checkBlankStrings(file, yaml.data));
     if (problems.length === 0 && provinceDoc) communes.push(resolveCommune(file, yaml.data as Commune, provinceDoc.defaults));
   }
 
-  const findings: Finding[] = [];
   const plans: CommunePlan[] = [];
   if (province) {
     findings.push(...checkProvince(province));
     for (const commune of communes) {
       const { plan, findings: planFindings } = planCommune(province, commune);
-      findings.push(...planFindings, ...checkCommune(province, commune, plan));
+      findings.push(...planFindings, ...checkCommune(province, commune, plan), ...checkDevices(province, commune));
       if (plan) plans.push(plan);
     }
     findings.push(...checkAcrossCommunes(province, communes, plans));
