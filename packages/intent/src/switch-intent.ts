@@ -3,7 +3,7 @@
  * the zones as VLANs, every declared port's role, the management SVI and
  * default gateway, SSH-only vty lines. Pure.
  */
-import { expandPorts, formatAddress, type CommuneModel, type CommunePlan } from "@communes/inventory";
+import { expandPorts, formatAddress, iosText, type CommuneModel, type CommunePlan } from "@communes/inventory";
 import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch";
 
 export interface SwitchIntent {
@@ -15,10 +15,8 @@ export interface SwitchIntent {
   state: SwitchState;
 }
 
-/** IOS names and descriptions are ASCII: diacritics dropped, đ as d. */
-export function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, (c) => (c === "đ" ? "d" : "D")).replace(/[^\x20-\x7e]/g, "");
-}
+/** IOS names and descriptions are ASCII: diacritics dropped, đ as d (the inventory's iosText, which its description-length check measures). */
+export const ascii: (text: string) => string = iosText;
 
 function mask(length: number): string {
   const bits = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;

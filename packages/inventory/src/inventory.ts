@@ -5,12 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { sortDiagnostics, type Diagnostic, type Finding } from "./diagnostic";
+import { decodeUtf8 } from "./load/utf8";
 import { parseYaml, type YamlFile } from "./load/yaml-file";
 import type { CommuneModel, ProvinceModel } from "./model/model";
 import { resolveCommune, resolveProvince } from "./model/resolve";
 import { planCommune, type CommunePlan } from "./plan/commune-plan";
 import { checkAcrossCommunes } from "./checks/across-communes";
+import { checkBlankStrings } from "./checks/blank-strings";
 import { checkCommune } from "./checks/commune-checks";
+import { checkDevices } from "./checks/device-checks";
 import { checkProvince } from "./checks/province-checks";
 import type { Commune, Province } from "./schema/schema-types.generated";
 import { validateDocument } from "./schema/validate";
@@ -31,13 +34,17 @@ export interface Inventory {
   diagnostics: Diagnostic[];
 }
 
-export type ReadFile = (file: string) => string;
+/** A file's contents: its bytes (decoded here as strict UTF-8), or text already decoded (tests). */
+export type ReadFile = (file: string) => string | Uint8Array;
 
-const readUtf8: ReadFile = (file) => readFileSync(file, "utf8");
+const readBytes: ReadFile = (file) => readFileSync(file);
 
 function load(file: string, read: ReadFile): YamlFile | Diagnostic {
   try {
-    return parseYaml(file, read(file));
+    const contents = read(file);
+    if (typeof contents === "string") return parseYaml(file, contents);
+    const decoded = decodeUtf8(file, contents);
+    return "text" in decoded ? parseYaml(file, decoded.text) : decoded.diagnostic;
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message;
@@ -45,7 +52,7 @@ function load(file: string, read: ReadFile): YamlFile | Diagnostic {
   }
 }
 
-export function loadInventory(files: InventoryFiles, read: ReadFile = readUtf8): Inventory {
+export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes): Inventory {
   const diagnostics: Diagnostic[] = [];
   const yamlFiles = new Map<string, YamlFile>();
   const parse = (file: string): YamlFile | undefined => {
@@ -59,6 +66,7 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readUtf8):
     return loaded.data === undefined ? undefined : loaded;
   };
 
+  const findings: Finding[] = [];
   let province: ProvinceModel | undefined;
   let provinceDoc: Province | undefined;
   const provinceYaml = parse(files.provinceFile);
@@ -66,6 +74,7 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readUtf8):
     const problems = validateDocument("province", provinceYaml);
     diagnostics.push(...problems);
     if (problems.length === 0) {
+      findings.push(...checkBlankStrings(files.provinceFile, provinceYaml.data));
       provinceDoc = provinceYaml.data as Province;
       province = resolveProvince(files.provinceFile, provinceDoc);
     }
@@ -77,16 +86,16 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readUtf8):
     if (!yaml) continue;
     const problems = validateDocument("commune", yaml);
     diagnostics.push(...problems);
+    if (problems.length === 0) findings.push(...checkBlankStrings(file, yaml.data));
     if (problems.length === 0 && provinceDoc) communes.push(resolveCommune(file, yaml.data as Commune, provinceDoc.defaults));
   }
 
-  const findings: Finding[] = [];
   const plans: CommunePlan[] = [];
   if (province) {
     findings.push(...checkProvince(province));
     for (const commune of communes) {
       const { plan, findings: planFindings } = planCommune(province, commune);
-      findings.push(...planFindings, ...checkCommune(province, commune, plan));
+      findings.push(...planFindings, ...checkCommune(province, commune, plan), ...checkDevices(province, commune));
       if (plan) plans.push(plan);
     }
     findings.push(...checkAcrossCommunes(province, communes, plans));

@@ -154,7 +154,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   }
   const schema = path.relative(path.dirname(file), path.join(REPO_ROOT, "schemas", "commune.schema.json"));
   const text = communeYaml(rebuilt.document, schema);
-  const checked = loadInventory({ provinceFile: target.provinceFile, communeFiles: [...target.communeFiles, file] }, (f) => (f === file ? text : readFileSync(f, "utf8")));
+  const checked = loadInventory({ provinceFile: target.provinceFile, communeFiles: [...target.communeFiles, file] }, (f) => (f === file ? text : readFileSync(f)));
   const problems = checked.diagnostics.filter((x) => x.file === file);
   const commune = checked.communes.find((c) => c.file === file);
   const plan = checked.plans.find((p) => p.file === file);

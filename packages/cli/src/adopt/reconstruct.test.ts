@@ -17,7 +17,8 @@ import { deviations } from "./deviations";
 import type { LiveOffice } from "./read-devices";
 import { reconstruct, ReconstructError } from "./reconstruct";
 
-const FINGERPRINT = Array.from({ length: 32 }, (_, i) => (i * 7).toString(16).padStart(2, "0").toUpperCase()).join(":");
+/** Each endpoint's own certificate (two devices never share one: the inventory refuses it). */
+const fingerprint = (n: number) => Array.from({ length: 32 }, (_, i) => ((i * 7 + n) % 256).toString(16).padStart(2, "0").toUpperCase()).join(":");
 const root = path.resolve(__dirname, "../../../..");
 const province = path.join(root, "examples/thanh-hoa/province.yaml");
 
@@ -47,7 +48,7 @@ function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan):
     return { access: { host: "127.0.0.1", port: 2200 + i, hostKey: c.switches[i]!.hostKey, ...(c.switches[i]!.model ? { model: c.switches[i]!.model } : {}) }, config };
   });
   const endpoints = endpointIntents(p, c, plan).map((ep, i): LiveOffice["endpoints"][number] => ({
-    access: { vendor: ep.vendor, host: "127.0.0.1", port: 4430 + i, tlsFingerprint: FINGERPRINT, model: c.endpoints[i]!.model, room: c.endpoints[i]!.room },
+    access: { vendor: ep.vendor, host: "127.0.0.1", port: 4430 + i, tlsFingerprint: fingerprint(i), model: c.endpoints[i]!.model, room: c.endpoints[i]!.room },
     settings: Object.fromEntries(Object.entries(ep.settings).filter(([n]) => !WRITE_ONLY.has(n as SettingName))),
   }));
   return { router: { access: { host: "127.0.0.1", port: 8728, transport: "api", ...(c.router.hostKey ? { hostKey: c.router.hostKey } : {}) }, tables, audited: {} }, switches, endpoints };
@@ -63,7 +64,7 @@ describe("rebuilding a commune from its devices", () => {
       const expected = {
         ...original,
         switches: original.switches.map((s) => ({ ...s, ports: s.ports.map((port) => (port.description ? { ...port, description: ascii(port.description) } : port)) })),
-        endpoints: original.endpoints.map((e) => ({ ...e, tlsFingerprint: FINGERPRINT })),
+        endpoints: original.endpoints.map((e, i) => ({ ...e, tlsFingerprint: fingerprint(i) })),
       };
       // IPv6 addresses as the router prints them (2001:db8:38ff::2 for 2001:db8:38ff:0::2).
       const v6 = (text: string) => text.replace(/:0::/, "::");

@@ -3,22 +3,31 @@
  * run in the commune project (stacks/commune), so an engineer types
  * `npx communes pulumi up --stack thieu-trung` from anywhere in the
  * repository. Arguments, terminal and exit code are Pulumi's own.
+ *
+ * `up` and `preview` first validate the stack's inventory (inventory-guard):
+ * a bad one stops here, before Pulumi starts and before `--refresh` reads
+ * any device.
  */
 import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import * as path from "node:path";
 import type { Command } from "../commands";
 import { UsageError } from "../output";
+import { guardInventory } from "./inventory-guard";
 import { COMMUNE_PROJECT, REPO_ROOT } from "./pulumi-cli";
 
 export const pulumiCommand: Command = {
   usage: `  communes pulumi <pulumi arguments>
       Pulumi (the toolchain's pinned CLI, with the project's backend and
       offline settings) in the commune project, e.g.
-      \`communes pulumi up --refresh --stack thieu-trung\`. Its exit code is Pulumi's.`,
+      \`communes pulumi up --refresh --stack thieu-trung\`. Its exit code is Pulumi's.
+      up and preview check the stack's inventory first: with a problem,
+      Pulumi is not run and no device is contacted (exit 1).`,
   passesArguments: true,
-  run(argv) {
+  async run(argv, out) {
     if (argv.length === 0) throw new UsageError("pulumi needs a Pulumi command, e.g. communes pulumi preview --stack thieu-trung");
+    const stopped = await guardInventory(argv, out);
+    if (stopped !== undefined) return stopped;
     return new Promise((resolve, reject) => {
       const child = spawn("bash", [path.join(REPO_ROOT, "scripts", "with-toolchain.sh"), "pulumi", ...argv], { cwd: COMMUNE_PROJECT, stdio: "inherit" });
       child.on("error", reject);

@@ -48,6 +48,39 @@ export function checkAcrossCommunes(province: ProvinceModel, communes: readonly 
       ...c.switches.map((s, i) => ({ key: s.hostname, show: s.hostname, file: c.file, path: ["switches", i, "hostname"], owner: `a switch of ${describeCommune(c)}` })),
     ]),
   );
+  // What devices are known and registered by: one device each in the province.
+  const endpoint = (c: CommuneModel, i: number) => `endpoint ${JSON.stringify(c.endpoints[i]!.systemName)} of ${describeCommune(c)}`;
+  const fold = (text: string) => text.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
+  unique(
+    "system name",
+    communes.flatMap((c) => c.endpoints.map((ep, i) => ({ key: fold(ep.systemName), show: JSON.stringify(ep.systemName), file: c.file, path: ["endpoints", i, "systemName"], owner: `an endpoint of ${describeCommune(c)}` }))),
+  );
+  unique(
+    "SIP user",
+    communes.flatMap((c) => c.endpoints.flatMap((ep, i) => (ep.sip ? [{ key: ep.sip.user.toLowerCase(), show: JSON.stringify(ep.sip.user), file: c.file, path: ["endpoints", i, "sip", "user"], owner: endpoint(c, i) }] : []))),
+  );
+  unique(
+    "H.323 alias",
+    communes.flatMap((c) => c.endpoints.flatMap((ep, i) => (ep.h323?.alias !== undefined ? [{ key: ep.h323.alias.toLowerCase(), show: JSON.stringify(ep.h323.alias), file: c.file, path: ["endpoints", i, "h323", "alias"], owner: endpoint(c, i) }] : []))),
+  );
+  unique(
+    "E.164 number",
+    communes.flatMap((c) => c.endpoints.flatMap((ep, i) => (ep.h323?.e164 !== undefined ? [{ key: ep.h323.e164, show: ep.h323.e164, file: c.file, path: ["endpoints", i, "h323", "e164"], owner: endpoint(c, i) }] : []))),
+  );
+  unique(
+    "SSH host key",
+    communes.flatMap((c) => [
+      ...(c.router.hostKey ? [{ key: c.router.hostKey, show: c.router.hostKey, file: c.file, path: ["router", "hostKey"], owner: `the router of ${describeCommune(c)}` }] : []),
+      ...c.switches.map((s, i) => ({ key: s.hostKey, show: s.hostKey, file: c.file, path: ["switches", i, "hostKey"], owner: `switch ${s.hostname} of ${describeCommune(c)}` })),
+    ]),
+  );
+  unique(
+    "TLS fingerprint",
+    communes.flatMap((c) => [
+      ...(c.router.tlsFingerprint ? [{ key: c.router.tlsFingerprint.toUpperCase(), show: c.router.tlsFingerprint, file: c.file, path: ["router", "tlsFingerprint"], owner: `the router of ${describeCommune(c)}` }] : []),
+      ...c.endpoints.flatMap((ep, i) => (ep.tlsFingerprint ? [{ key: ep.tlsFingerprint.toUpperCase(), show: ep.tlsFingerprint, file: c.file, path: ["endpoints", i, "tlsFingerprint"], owner: endpoint(c, i) }] : [])),
+    ]),
+  );
   unique(
     "management address",
     plans.flatMap((p) => {

@@ -5,6 +5,7 @@ import type { CommuneModel, ProvinceModel } from "../model/model";
 import { expandPorts, isBackwardsRange } from "../model/ports";
 import type { CommunePlan, ZonePlan } from "../plan/commune-plan";
 import { closest } from "../schema/suggest";
+import { timeZoneProblem } from "./time-zones";
 
 export function checkCommune(p: ProvinceModel, c: CommuneModel, plan: CommunePlan | undefined): Finding[] {
   const findings: Finding[] = [];
@@ -41,7 +42,11 @@ export function checkCommune(p: ProvinceModel, c: CommuneModel, plan: CommunePla
       });
     });
   });
-  c.endpoints.forEach((ep, i) => zoneExists(ep.zone, ["endpoints", i, "zone"]));
+  // Endpoints' zone: see device-checks (only meeting_room).
+  if (c.settings.timezone !== p.defaults.timezone) {
+    const problem = timeZoneProblem(c.settings.timezone);
+    if (problem) at(["overrides", "timezone"], problem);
+  }
   c.reservations.forEach((r, i) => zoneExists(r.zone, ["reservations", i, "zone"]));
 
   if (!plan) return findings;

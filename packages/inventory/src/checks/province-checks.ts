@@ -4,6 +4,7 @@ import { dhcpProblem } from "../plan/dhcp-range";
 import type { Finding } from "../diagnostic";
 import type { ProvinceModel } from "../model/model";
 import { closest } from "../schema/suggest";
+import { timeZoneProblem } from "./time-zones";
 
 /** Communes a pool must hold at least: the province's 166 with room to spare. */
 export const MIN_COMMUNES = 256;
@@ -72,6 +73,9 @@ export function checkProvince(p: ProvinceModel): Finding[] {
       if (hit) at(["destinations", d.name, "prefixes", pi], `${text} overlaps ${hit.what} (${formatPrefix(hit.prefix)}): communes would route it locally`);
     });
   });
+
+  const timezone = timeZoneProblem(p.defaults.timezone);
+  if (timezone) at(["defaults", "timezone"], timezone);
 
   // Flows: every name known; every zone on some path.
   const zoneNames = p.zones.map((z) => z.name);

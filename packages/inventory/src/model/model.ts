@@ -55,8 +55,10 @@ export interface CommuneModel {
   index: number;
   synthetic: boolean;
   zoneOverrides: Record<string, { ipv4?: string; ipv6?: string }>;
-  uplinks: Commune["uplinks"] & { dedicated: { bandwidthMbps: number } };
-  router: Commune["router"];
+  /** `dedicated.bandwidthMbps` resolved; `bandwidthDefaulted` when it came from the settings, not the commune's uplink. */
+  uplinks: Commune["uplinks"] & { dedicated: { bandwidthMbps: number; bandwidthDefaulted: boolean } };
+  /** `trunk` resolved (default DEFAULT_ROUTER_TRUNK, ether3); `trunkDefaulted` when the file does not give it. */
+  router: Commune["router"] & { trunk: string; trunkDefaulted: boolean };
   switches: Array<Switch & { dialect: "ios" }>;
   endpoints: Array<Endpoint & { zone: string }>;
   reservations: NonNullable<Commune["reservations"]>;

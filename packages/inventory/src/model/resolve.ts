@@ -4,6 +4,7 @@
  */
 import type { Commune, Province, Settings } from "../schema/schema-types.generated";
 import type { CommuneModel, ProvinceModel, ResolvedSettings } from "./model";
+import { DEFAULT_ROUTER_TRUNK } from "./router-ports";
 
 const API_PORTS = { "api-ssl": 8729, api: 8728, rest: 443 } as const;
 
@@ -86,9 +87,13 @@ export function resolveCommune(file: string, doc: Commune, provinceDefaults: Set
     zoneOverrides: doc.zones ?? {},
     uplinks: {
       ...doc.uplinks,
-      dedicated: { ...doc.uplinks.dedicated, bandwidthMbps: doc.uplinks.dedicated.bandwidthMbps ?? settings.dedicatedLine.bandwidthMbps },
+      dedicated: {
+        ...doc.uplinks.dedicated,
+        bandwidthMbps: doc.uplinks.dedicated.bandwidthMbps ?? settings.dedicatedLine.bandwidthMbps,
+        bandwidthDefaulted: doc.uplinks.dedicated.bandwidthMbps === undefined,
+      },
     },
-    router: doc.router,
+    router: { ...doc.router, trunk: doc.router.trunk ?? DEFAULT_ROUTER_TRUNK, trunkDefaulted: doc.router.trunk === undefined },
     switches: doc.switches.map((s) => ({ ...s, dialect: s.dialect ?? "ios" })),
     endpoints: doc.endpoints.map((e) => ({ ...e, zone: e.zone ?? "meeting_room" })),
     reservations: doc.reservations ?? [],

@@ -207,7 +207,7 @@ export interface Destination {
  */
 export interface Settings {
   /**
-   * IANA time zone of the devices, e.g. Asia/Ho_Chi_Minh.
+   * IANA time zone of the devices, e.g. Asia/Ho_Chi_Minh (Asia/Saigon is accepted too; Asia/Hanoi is no zone).
    */
   timezone?: string;
   /**
@@ -375,7 +375,7 @@ export interface Commune {
       ipv4: StaticAddressing4;
       ipv6?: StaticAddressing6;
       /**
-       * Committed bandwidth of this line in Mb/s. Default: the province's `defaults.dedicatedLine.bandwidthMbps`.
+       * Committed bandwidth of this line in Mb/s, no more than the speed of its router port. Default: the province's `defaults.dedicatedLine.bandwidthMbps`.
        */
       bandwidthMbps?: number;
     };
@@ -437,7 +437,7 @@ export interface Commune {
      */
     model?: string;
     /**
-     * Router interface the switch trunk is plugged into; every zone is tagged on it. Default: ether3.
+     * Router interface the switch trunk is plugged into; every zone is tagged on it. Not an uplink's interface. Default: ether3.
      */
     trunk?: string;
     /**
@@ -542,7 +542,7 @@ export interface Switch {
    */
   ports: {
     /**
-     * The ports, full interface names, ranges allowed on the last number.
+     * The ports, full IOS interface names (GigabitEthernet1/0/1, not Gi1/0/1), ranges allowed on the last number. With a model the inventory knows, only ports that model has.
      *
      * @minItems 1
      *
@@ -558,7 +558,7 @@ export interface Switch {
      */
     zone?: string;
     /**
-     * Port description written on the switch, e.g. "Quầy một cửa 1".
+     * Port description written on the switch, e.g. "Quầy một cửa 1". The switch receives it in ASCII (diacritics dropped), at most 240 characters.
      */
     description?: string;
   }[];
