@@ -7,8 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { discover, loadInventory, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { routerIntent } from "@communes/intent";
-import { verifyCommune } from "@communes/cli/dist/verify/commune-verification";
-import { communeSite, matrix, matrixText, parseRouterScript, routerConfig, service, Verifier, type Check, type Row } from "@communes/verify";
+import { communeSite, matrix, matrixText, parseRouterScript, routerConfig, policyFindings, service, Verifier, verifyCommune, type Check, type Row } from "@communes/verify";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
@@ -32,7 +31,7 @@ const failed = (checks: readonly Check[]) => checks.filter((c) => c.status === "
 /** The rendered router's tables with one table changed. */
 function mutated(l: Loaded, path: string, change: (rows: Row[]) => Row[]) {
   const tables = routerIntent(l.province, l.commune, l.plan).tables.map((t) => (t.path === path ? { ...t, entries: change(t.entries) } : t));
-  return verifyCommune(l.province, l.commune, l.plan, { config: routerConfig(tables), source: "mutated" });
+  return verifyCommune(l.province, l.commune, l.plan, { given: { config: routerConfig(tables), source: "mutated" } });
 }
 
 describe("communes verify", () => {
@@ -52,7 +51,7 @@ describe("communes verify", () => {
 
   it("reports the faults of the configuration rendered before the router became the zones' resolver", () => {
     const script = "test/fixtures/verify/thieu-trung-before-0012.rsc";
-    const v = verifyCommune(thieuTrung.province, thieuTrung.commune, thieuTrung.plan, { config: parseRouterScript(readFileSync(script, "utf8")), source: script });
+    const v = verifyCommune(thieuTrung.province, thieuTrung.commune, thieuTrung.plan, { given: { config: parseRouterScript(readFileSync(script, "utf8")), source: script } });
     const what = failed(v.checks).map((c) => `${c.kind} IPv${c.family} ${c.what} — ${c.reason}`);
     const has = (pattern: RegExp) => expect(what.filter((w) => pattern.test(w)), String(pattern)).not.toEqual([]);
     // Citizens' and meeting-room devices are handed the provincial DNS and NTP they may not reach.
@@ -115,6 +114,22 @@ describe("communes verify", () => {
     expect(v.reach({ place: "staff" }, { place: "internet" }, https, 4).reason).toMatch(/out by ether2$/);
     expect(v.reach({ place: "staff" }, { place: "internet" }, https, 4, "internet-down").reason).toMatch(/out by ether1$/);
     expect(v.reach({ place: "staff" }, { place: "internet" }, https, 6, "dedicated-down")).toMatchObject({ allowed: false });
+  });
+});
+
+describe("the policy verified where it is written", () => {
+  it("a gatekeeper outside every destination the meeting room reaches is a problem at the province's flows, once for all communes", () => {
+    const { targets } = discover(["examples/thanh-hoa"]);
+    const target = targets[0]!;
+    const read = (f: string) => (f === target.provinceFile ? readFileSync(f, "utf8").replace("gatekeeper: 172.16.20.11", "gatekeeper: 172.16.30.11") : readFileSync(f));
+    expect(loadInventory(target, read).diagnostics).toEqual([]);
+    const problems = loadInventory(target, read, [policyFindings]).diagnostics;
+    expect(problems.map((d) => `${d.file}:${d.line} ${d.path}: ${d.message.replace(/\(.*?\)/, "(…)")}`)).toEqual(
+      ["tcp/1720", "udp/1719"].map(
+        (port) =>
+          `examples/thanh-hoa/province.yaml:75 flows: the policy cannot be met in 166 communes (…): for example, endpoint Hội trường UBND phường Hạc Thành ${port === "tcp/1720" ? "calls through" : "registers with"} the gatekeeper 172.16.30.11: meeting_room → government 172.16.30.11 ${port} is blocked: dropped by /ip/firewall/filter (communes: drop everything else)`,
+      ),
+    );
   });
 });
 

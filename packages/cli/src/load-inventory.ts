@@ -1,10 +1,16 @@
 /** Loading an inventory for a command: on problems, print them (file:line:col) and say what was not done. */
 import { discover, formatDiagnostic, loadInventory, type CommuneModel, type CommunePlan, type Inventory, type InventoryTarget, type ProvinceModel } from "@communes/inventory";
+import { policyFindings } from "@communes/verify";
 import { UsageError, type Output } from "./output";
 
-/** Loads the inventory; on problems prints them and returns undefined. */
-export function loadOrReport(target: InventoryTarget, out: Output, notDone: string): Inventory | undefined {
-  const inventory = loadInventory(target);
+/** The inventory with the province's policy verified for each commune (`communes verify` shows the detail). */
+export function loadVerifiedInventory(target: InventoryTarget): Inventory {
+  return loadInventory(target, undefined, [policyFindings]);
+}
+
+/** Loads the inventory (its policy verified unless `policy` is false); on problems prints them and returns undefined. */
+export function loadOrReport(target: InventoryTarget, out: Output, notDone: string, policy = true): Inventory | undefined {
+  const inventory = policy ? loadVerifiedInventory(target) : loadInventory(target);
   const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
   if (relevant.length === 0) return inventory;
   for (const d of relevant) out.stdout(formatDiagnostic(d));

@@ -1,5 +1,6 @@
 /** `communes validate`: every problem of every file, one line each. */
-import { discover, formatDiagnostic, loadInventory, type Diagnostic } from "@communes/inventory";
+import { discover, formatDiagnostic, type Diagnostic } from "@communes/inventory";
+import { loadVerifiedInventory } from "./load-inventory";
 import { parseArgs } from "node:util";
 import type { Command } from "./commands";
 import { UsageError, type Output } from "./output";
@@ -9,7 +10,7 @@ function validateTargets(args: readonly string[], province: string | undefined):
   const diagnostics: Diagnostic[] = [];
   let communes = 0;
   for (const target of targets) {
-    const inventory = loadInventory(target);
+    const inventory = loadVerifiedInventory(target);
     diagnostics.push(...inventory.diagnostics.filter((d) => target.requested.has(d.file)));
     communes += inventory.communes.filter((c) => target.requested.has(c.file)).length;
   }
@@ -19,7 +20,8 @@ function validateTargets(args: readonly string[], province: string | undefined):
 export const validateCommand: Command = {
   usage: `  communes validate <file-or-dir>... [--province <file>] [--json]
       Check province and commune files; one line per problem:
-      file:line:col path: message. Exit 1 when there is any.`,
+      file:line:col path: message, the province's flow policy verified for
+      each commune included. Exit 1 when there is any.`,
   run(argv, out) {
     const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { json: { type: "boolean" }, province: { type: "string" } } });
     return runValidate(positionals, values, out);

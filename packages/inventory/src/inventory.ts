@@ -52,7 +52,13 @@ function load(file: string, read: ReadFile): YamlFile | Diagnostic {
   }
 }
 
-export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes): Inventory {
+/**
+ * A check of a later stage run over the valid communes, reported like the
+ * inventory's own (the province's flow policy verified by @communes/verify).
+ */
+export type InventoryCheck = (province: ProvinceModel, communes: readonly CommuneModel[], plans: readonly CommunePlan[]) => Finding[];
+
+export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes, checks: readonly InventoryCheck[] = []): Inventory {
   const diagnostics: Diagnostic[] = [];
   const yamlFiles = new Map<string, YamlFile>();
   const parse = (file: string): YamlFile | undefined => {
@@ -99,6 +105,8 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes)
       if (plan) plans.push(plan);
     }
     findings.push(...checkAcrossCommunes(province, communes, plans));
+    // Later stages check only what the inventory's own checks found sound.
+    if (findings.length === 0 && diagnostics.length === 0) for (const check of checks) findings.push(...check(province, communes, plans));
   }
   for (const f of findings) diagnostics.push(yamlFiles.get(f.file)!.diagnostic(f.path, f.message, f.at));
   return { ...(province ? { province } : {}), communes, plans, diagnostics: sortDiagnostics(diagnostics) };

@@ -10,3 +10,5 @@ export * from "./matrix";
 export * from "./requirements";
 export * from "./checks";
 export * from "./commune-site";
+export * from "./commune-verification";
+export * from "./policy-findings";

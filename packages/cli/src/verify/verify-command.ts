@@ -1,12 +1,11 @@
 /** `communes verify`: each commune's reachability checked against the province's policy and the configuration's own needs. */
 import { discover, loadInventory, parseAddress } from "@communes/inventory";
-import { matrixText, parseRouterScript, serviceText, type Check } from "@communes/verify";
+import { matrixText, parseRouterScript, serviceText, verifyCommune, type Check, type CommuneVerification } from "@communes/verify";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { Command } from "../commands";
 import { loadOrReport } from "../load-inventory";
 import { UsageError, type Output } from "../output";
-import { verifyCommune, type CommuneVerification } from "./commune-verification";
 
 export const verifyCommand: Command = {
   usage: `  communes verify <file-or-dir>... [--province <file>] [--router-script <file.rsc>] [--operator <address>] [--matrix] [--json]
@@ -44,11 +43,11 @@ function runVerify(args: readonly string[], flags: Flags, out: Output): number {
   if (errors.length > 0) throw new UsageError(errors.join("; "));
   const results: CommuneVerification[] = [];
   for (const target of targets) {
-    const inventory = loadOrReport(target, out, "nothing verified");
+    const inventory = loadOrReport(target, out, "nothing verified", false);
     if (!inventory) return 1;
     for (const commune of inventory.communes.filter((c) => target.requested.has(c.file))) {
       const plan = inventory.plans.find((p) => p.file === commune.file)!;
-      results.push(verifyCommune(inventory.province!, commune, plan, undefined, operator?.ok ? operator.value : undefined));
+      results.push(verifyCommune(inventory.province!, commune, plan, operator?.ok ? { operator: operator.value } : {}));
     }
   }
   const script = flags["router-script"];
@@ -57,7 +56,7 @@ function runVerify(args: readonly string[], flags: Flags, out: Output): number {
     const text = readScript(script);
     const only = targets.flatMap((t) => loadInventory(t).communes.filter((c) => t.requested.has(c.file)))[0]!;
     const inventory = loadInventory(targets[0]!);
-    results[0] = verifyCommune(inventory.province!, only, inventory.plans.find((p) => p.file === only.file)!, { config: parseRouterScript(text), source: script }, operator?.ok ? operator.value : undefined);
+    results[0] = verifyCommune(inventory.province!, only, inventory.plans.find((p) => p.file === only.file)!, { given: { config: parseRouterScript(text), source: script }, ...(operator?.ok ? { operator: operator.value } : {}) });
   }
   if (flags.json) out.stdout(JSON.stringify({ communes: results.map((r) => jsonResult(r, flags.matrix === true)) }, null, 2));
   else for (const r of results) printResult(r, flags.matrix === true, out);

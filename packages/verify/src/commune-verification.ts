@@ -6,7 +6,11 @@
  */
 import { endpointIntents, managementSources, routerIntent } from "@communes/intent";
 import { parseAddress, type Address, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { communeSite, requirements, routerConfig, verify, Verifier, type DeviceFacts, type RouterConfig, type Verdict } from "@communes/verify";
+import { verify, type Verdict } from "./checks";
+import { communeSite } from "./commune-site";
+import { Verifier } from "./reach";
+import { requirements, type DeviceFacts } from "./requirements";
+import { routerConfig, type RouterConfig } from "./router-config";
 
 export interface CommuneVerification extends Verdict {
   commune: string;
@@ -15,14 +19,14 @@ export interface CommuneVerification extends Verdict {
   source: string;
 }
 
-export function deviceFacts(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, operator?: Address): DeviceFacts {
+export function deviceFacts(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, operator?: Address, transport = commune.settings.router.api.transport): DeviceFacts {
   return {
     endpoints: endpointIntents(province, commune, plan).map((e, i) => {
       const address = e.address ? parseAddress(e.address) : undefined;
       return { name: e.systemName, zone: commune.endpoints[i]!.zone, ...(address?.ok ? { address: address.value } : {}), settings: e.settings };
     }),
     switches: plan.devices.filter((d) => d.role === "switch").map((d) => ({ name: d.hostname, address: d.address })),
-    routerTransport: commune.settings.router.api.transport,
+    routerTransport: transport,
     managers: managementSources(province),
     ...(operator ? { operator } : {}),
   };
@@ -33,9 +37,19 @@ export function managerPlaces(province: ProvinceModel): string[] {
   return ["management", ...managementSources(province)];
 }
 
-export function verifyCommune(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, given?: { config: RouterConfig; source: string }, operator?: Address): CommuneVerification {
-  const config = given?.config ?? routerConfig(routerIntent(province, commune, plan).tables);
+export interface VerifyOptions {
+  /** The router's configuration to check, and where it came from (default: the one the inventory renders). */
+  given?: { config: RouterConfig; source: string };
+  /** The API the stack reaches the router by, when it overrides the inventory's. */
+  transport?: CommuneModel["settings"]["router"]["api"]["transport"];
+  /** The address the stack connects from: it must keep its way to the router. */
+  operator?: Address;
+}
+
+export function verifyCommune(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: VerifyOptions = {}): CommuneVerification {
+  const { given, transport, operator } = options;
+  const config = given?.config ?? routerConfig(routerIntent(province, commune, plan, transport).tables);
   const site = communeSite(province, commune, plan, config);
-  const verdict = verify(new Verifier(config, site), province.flows, requirements(config, site, deviceFacts(province, commune, plan, operator)), managerPlaces(province));
+  const verdict = verify(new Verifier(config, site), province.flows, requirements(config, site, deviceFacts(province, commune, plan, operator, transport)), managerPlaces(province));
   return { commune: `${commune.kind} ${commune.name}`, file: commune.file, source: given?.source ?? "the configuration the inventory renders", ...verdict };
 }
