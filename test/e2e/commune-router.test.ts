@@ -57,7 +57,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(rows("/ip/service").find((s) => s.name === "telnet")!.disabled).toBe("true");
     // One print per menu; the services twice: the audit trail reads them with the export, before the table changes them.
     expect(Object.entries(calls).filter(([c, n]) => c.endsWith("/print") && n !== 1)).toEqual([["/ip/service/print", 2]]);
-    expect(router.server.connections).toBe(1); // one pooled connection for all 33 tables and the audit trail
+    expect(router.server.connections).toBe(1); // one pooled connection for all 34 tables and the audit trail
 
     router.device.calls.clear();
     const preview = await stack.preview();
@@ -104,7 +104,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     const refreshCalls = Object.fromEntries(router.device.calls);
     console.log(`API calls for refresh: ${Object.values(refreshCalls).reduce((a, b) => a + b, 0)}`);
     expect(Object.keys(refreshCalls).every((c) => c.endsWith("/print")) && Object.values(refreshCalls).every((n) => n === 1)).toBe(true);
-    expect(Object.keys(refreshCalls)).toHaveLength(33);
+    expect(Object.keys(refreshCalls)).toHaveLength(34);
     const drifted = refresh.outcomes.filter((s) => s.op === "update").map((s) => s.urn.split("::").pop()).sort();
     expect(drifted).toEqual(["thieu-trung-r1/interface/vlan", "thieu-trung-r1/ip/address", "thieu-trung-r1/ip/firewall/filter"]);
 
@@ -134,6 +134,17 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(changeCount(await stack.preview())).toBe(0);
   });
 
+  it("refuses, at preview, a NOC prefix that would leave this stack's own address outside the router's managers", async () => {
+    const right = "prefixes: [172.16.1.0/24, 2001:db8:ff00:1::/64]";
+    edit(inventory.province, right, "prefixes: [172.16.9.0/24, 2001:db8:ff00:9::/64]");
+    const failure = await stack.preview().then(() => new Error("preview succeeded"), (e: unknown) => e as Error);
+    // The lab's client is the NOC's real first address (its stack's operatorAddress): the router would refuse it.
+    expect(failure.message).toMatch(/refused: this change would cut the NOC's management path to thieu-trung-r1/);
+    expect(failure.message).toMatch(/this stack connects from 172\.16\.1\.1 \(government\) to the router \(api-ssl\): government → router tcp\/8729: dropped by \/ip\/firewall\/filter #\d+ \(communes: router: drop everything else\)/);
+    edit(inventory.province, "prefixes: [172.16.9.0/24, 2001:db8:ff00:9::/64]", right);
+    expect(changeCount(await stack.preview())).toBe(0);
+  });
+
   it("destroy removes what it created; the identity stays", async () => {
     await stack.destroy();
     expect(rows("/interface/vlan")).toEqual([]);
@@ -159,8 +170,8 @@ describe("connection dropped at several points of the commune's first up", { tim
         const count = (menu: string) => router.device.execute(`${menu}/print`, new Map(), []).rows!.filter((r) => r.default !== "true" && r.builtin !== "true").length;
         expect(count("/interface/vlan")).toBe(5);
         expect(count("/ip/address")).toBe(6);
-        expect(count("/ip/firewall/filter")).toBe(18);
-        expect(count("/ipv6/firewall/filter")).toBe(18);
+        expect(count("/ip/firewall/filter")).toBe(22);
+        expect(count("/ipv6/firewall/filter")).toBe(20);
         expect(count("/ip/dhcp-server")).toBe(4);
         expect(changeCount(await stack.refresh())).toBe(0);
         expect(changeCount(await stack.preview())).toBe(0);

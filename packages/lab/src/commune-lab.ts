@@ -128,6 +128,7 @@ function labStackConfig(secretNames: string[], commune: CommuneModel, inventory:
     routerPort: { value: String(router.port) },
     routerSshPort: { value: String(router.sshPort) },
     routerSshHostKeyFingerprint: { value: router.sshHostKeyFingerprint },
+    ...(router.device.client.address ? { operatorAddress: { value: router.device.client.address } } : {}),
     ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
     [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
     switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },

@@ -7,8 +7,9 @@
  */
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
+import { formatAddress, parseAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { managementPathProblems } from "@communes/verify";
 import { CommuneRouter, ConfigExport, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
 
 /** How to reach a device when not at its planned address (a lab, a tunnel). */
@@ -53,6 +54,13 @@ export interface CommuneNetworkArgs {
    * created. Set for the first operation only (`communes adopt`).
    */
   adopt?: boolean;
+  /**
+   * The address this stack reaches the router from, as the router sees it
+   * (the NOC workstation's). The lock-out guard then also refuses a change
+   * under which that address would lose the router's API or SSH. Default:
+   * unknown (the guard checks the policy's managers only).
+   */
+  operator?: string;
 }
 
 /** A digest of the router's intended menus (secrets as their names, never values). */
@@ -77,8 +85,14 @@ export class CommuneNetwork extends pulumi.ComponentResource {
 
     const routerReach = args.reach?.router ?? {};
     const intent = routerIntent(province, commune, plan, routerReach.transport);
-    if (intent.lockout.length > 0) {
-      throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${intent.lockout.map((l) => `  - ${l}`).join("\n")}`);
+    const operator = args.operator === undefined ? undefined : parseAddress(args.operator);
+    if (operator && !operator.ok) throw new pulumi.RunError(`operatorAddress ${args.operator}: ${operator.reason}`);
+    const lockout = [
+      ...intent.lockout,
+      ...managementPathProblems(province, commune, plan, { ...(routerReach.transport ? { transport: routerReach.transport } : {}), ...(operator?.ok ? { operator: operator.value } : {}) }),
+    ];
+    if (lockout.length > 0) {
+      throw new pulumi.RunError(`refused: this change would cut the NOC's management path to ${intent.hostname}:\n${lockout.map((l) => `  - ${l}`).join("\n")}`);
     }
     const routerSettings = commune.settings.router;
     const management = plan.devices.find((d) => d.role === "router")!;

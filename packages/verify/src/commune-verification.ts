@@ -53,3 +53,14 @@ export function verifyCommune(province: ProvinceModel, commune: CommuneModel, pl
   const verdict = verify(new Verifier(config, site), province.flows, requirements(config, site, deviceFacts(province, commune, plan, operator, transport)), managerPlaces(province));
   return { commune: `${commune.kind} ${commune.name}`, file: commune.file, source: given?.source ?? "the configuration the inventory renders", ...verdict };
 }
+
+/**
+ * The lock-out guard's check on the configuration itself: why the managers —
+ * and the address this stack connects from, when known — would lose the
+ * router's API or SSH under it; empty when they would not.
+ */
+export function managementPathProblems(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: Omit<VerifyOptions, "given"> = {}): string[] {
+  return verifyCommune(province, commune, plan, options)
+    .checks.filter((c) => c.kind === "requirement" && c.status === "failed" && c.to === "router" && /manages the router|configuration export|this stack connects from/.test(c.what))
+    .map((c) => `${c.what}: ${c.reason}`);
+}

@@ -17,6 +17,8 @@
  *   <endpoint secrets>     the endpoints' password and SIP password, as named in the inventory
  *   endpointRegistrationCheck, endpointRegistrationTimeoutMs
  *                          "error" (default) or "warning" when an endpoint does not register
+ *   operatorAddress        the address this stack reaches the router from, as the router sees it:
+ *                          a change under which it would lose the router's API or SSH is refused
  *   adopt                  true for the first operation of an office configured by hand:
  *                          its devices are imported into the stack, not written (communes adopt)
  */
@@ -61,6 +63,7 @@ const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
     timeoutMs: config.getNumber("endpointRegistrationTimeoutMs"),
   },
   adopt: config.getBoolean("adopt") ?? false,
+  operator: config.get("operatorAddress"),
 });
 
 export const communeName = `${commune.kind} ${commune.name}`;
