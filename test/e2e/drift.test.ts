@@ -140,7 +140,9 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     const rows = (menu: string) => router.execute(`${menu}/print`, new Map(), []).rows!;
     const staff = rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!;
     router.execute("/ip/address/set", new Map([[".id", staff[".id"]!], ["comment", "sửa tay"]]), []);
-    router.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "thêm bằng tay"]]), []);
+    // An accept rule added by hand at the top, opening the staff LAN to citizens' Wi-Fi.
+    const first = rows("/ip/firewall/filter")[0]![".id"]!;
+    router.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["in-interface", "vlan50-citizen-wifi"], ["out-interface", "vlan20-staff"], ["comment", "thêm bằng tay"], ["place-before", first]]), []);
     // Someone pasted the router's password into a rule: the report must not repeat it.
     router.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["comment", `tạm lab-password`]]), []);
     // A managed entry deleted by hand.
@@ -158,10 +160,17 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     expect(run.json.status).toBe("drift");
     const devices = devicesOf(run.json, names[0]!);
     expect(devices["thieu-trung-r1"]!.findings).toEqual([
+      // What the rule does: the verifier reads the router as refreshed.
+      {
+        kind: "reachability",
+        property: "reachability IPv4 citizen_wifi → staff",
+        recorded: "blocked (the policy does not allow it)",
+        live: expect.stringMatching(/^allowed for dns udp\/53, .*smb tcp\/445, .*: accepted by \/ip\/firewall\/filter #0 \(thêm bằng tay\), out by vlan20-staff$/),
+      },
       { kind: "changed", resource: "/ip/address", property: 'entries["10.40.7.1/24 vlan20-staff"].comment', recorded: "Mạng cán bộ, công chức", live: "sửa tay" },
       { kind: "missing", resource: "/ip/dhcp-server/lease", property: `entries["${lease["mac-address"]}"]`, recorded: { address: lease.address, "mac-address": lease["mac-address"], server: lease.server, comment: lease.comment, disabled: "false" } },
       { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["tạm [secret]"]', live: { chain: "input", action: "accept", log: "false", comment: "tạm [secret]", disabled: "false" } },
-      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", action: "accept", log: "false", comment: "thêm bằng tay", disabled: "false" } },
+      { kind: "unmanaged", resource: "/ip/firewall/filter", property: 'entries["thêm bằng tay"]', live: { chain: "forward", action: "accept", "in-interface": "vlan50-citizen-wifi", "out-interface": "vlan20-staff", log: "false", comment: "thêm bằng tay", disabled: "false" } },
       // Users are read through the API: the export never lists them.
       { kind: "unmanaged", resource: "/user", property: "entry", live: 'add name=cuadau group=full address="" expired=false disabled=false' },
     ]);

@@ -13,7 +13,9 @@ export type Finding =
   /** An entry on the device the stack does not manage (a rule added by hand, an extra VLAN). */
   | { kind: "unmanaged"; resource?: string; property: string; live: unknown }
   /** An entry the stack recorded that is no longer on the device. */
-  | { kind: "missing"; resource?: string; property: string; recorded: unknown };
+  | { kind: "missing"; resource?: string; property: string; recorded: unknown }
+  /** What the device lets through (or blocks) against the policy or a need of its configuration. */
+  | { kind: "reachability"; resource?: string; property: string; recorded: string; live: string };
 
 export interface DeviceAudit {
   /** The device's own name: router or switch hostname, endpoint system name. */

@@ -11,6 +11,7 @@ import { stackSecrets } from "../pulumi/stack-secrets";
 import { recordedBy } from "./recorded-by";
 import { refreshStack } from "./refresh-stack";
 import { checkUnmanagedMenus } from "./router-export-check";
+import { checkReachability } from "./reachability-check";
 
 export interface AuditOptions {
   concurrency: number;
@@ -35,7 +36,8 @@ export async function auditStacks(stacks: readonly string[], options: AuditOptio
     const tag = `[${String(i + 1).padStart(width)}/${stacks.length}] ${stack}`;
     options.progress(`${tag}: refreshing (preview only)`);
     const [secrets, run, routerExports, recorded] = await Promise.all([stackSecrets(stack), refreshStack(stack), checkUnmanagedMenus(stack), recordedBy(stack)]);
-    const audit = redactor(secrets)({ ...classify({ ...run, routerExports }), ...(recorded ? { recordedBy: recorded } : {}) });
+    const reachability = await checkReachability(stack, run.steps);
+    const audit = redactor(secrets)({ ...classify({ ...run, routerExports: [...routerExports, ...reachability] }), ...(recorded ? { recordedBy: recorded } : {}) });
     options.progress(`${tag}: ${summary(audit)}`);
     return audit;
   });

@@ -42,6 +42,21 @@ export function needsGuard(argv: readonly string[]): boolean {
   return command !== undefined && GUARDED.has(command) && !argv.includes("--help") && !argv.includes("-h");
 }
 
+/** A plain (not secret) setting of a stack, or undefined when unset. */
+export async function stackSetting(stack: string, key: string): Promise<string | undefined> {
+  const setting = await runPulumi(["config", "get", key, "--stack", stack]);
+  return setting.code !== 0 || setting.stdout.trim() === "" ? undefined : setting.stdout.trim();
+}
+
+/** The commune file a stack's program reads (its `inventory` setting), relative to where the user is; undefined when unset. */
+export async function stackInventoryFile(stack: string): Promise<string | undefined> {
+  const setting = await stackSetting(stack, "inventory");
+  if (setting === undefined) return undefined;
+  // Relative to the project, as the program reads it.
+  const absolute = path.resolve(COMMUNE_PROJECT, setting);
+  return path.relative(process.cwd(), absolute) || absolute;
+}
+
 /**
  * Validates the inventory of the stack `argv` runs on. Returns undefined
  * when Pulumi may run, or the exit code to stop with (problems printed).
@@ -59,13 +74,8 @@ export async function guardInventory(argv: readonly string[], out: Output): Prom
     if (current.code !== 0 || current.stdout.trim() === "") return refused("no stack is selected: name it with --stack <commune>");
     stack = current.stdout.trim();
   }
-  const setting = await runPulumi(["config", "get", "inventory", "--stack", stack]);
-  if (setting.code !== 0 || setting.stdout.trim() === "") {
-    return refused(`stack ${stack} has no inventory setting (communes stack init sets it)`);
-  }
-  // Relative to the project, as the program reads it; shown relative to where the user is.
-  const absolute = path.resolve(COMMUNE_PROJECT, setting.stdout.trim());
-  const file = path.relative(process.cwd(), absolute) || absolute;
+  const file = await stackInventoryFile(stack);
+  if (file === undefined) return refused(`stack ${stack} has no inventory setting (communes stack init sets it)`);
   const { targets, errors } = discover([file]);
   if (errors.length > 0) return refused(`the inventory of stack ${stack}: ${errors.join("; ")}`);
   const inventory = loadOrReport(targets[0]!, out, `pulumi ${command} was not run and no device was contacted`);
