@@ -59,7 +59,7 @@ function runVerify(args: readonly string[], flags: Flags, out: Output): number {
     results[0] = verifyCommune(inventory.province!, only, inventory.plans.find((p) => p.file === only.file)!, { given: { config: parseRouterScript(text), source: script }, ...(operator?.ok ? { operator: operator.value } : {}) });
   }
   if (flags.json) out.stdout(JSON.stringify({ communes: results.map((r) => jsonResult(r, flags.matrix === true)) }, null, 2));
-  else for (const r of results) printResult(r, flags.matrix === true, out);
+  else for (const r of results) printResult(r, flags.matrix === true, results.length === 1, out);
   const failed = results.filter((r) => r.checks.some((c) => c.status === "failed")).length;
   if (!flags.json && results.length > 1) out.stderr(failed === 0 ? `ok: ${results.length} communes verified, every check passed` : `${failed} of ${results.length} communes fail a check`);
   return failed === 0 ? 0 : 1;
@@ -75,17 +75,18 @@ function readScript(file: string): string {
 
 const count = (checks: readonly Check[], status: Check["status"]) => checks.filter((c) => c.status === status).length;
 
-function printResult(r: CommuneVerification, withMatrix: boolean, out: Output): void {
+function printResult(r: CommuneVerification, withMatrix: boolean, detailed: boolean, out: Output): void {
   const failed = count(r.checks, "failed");
   const unchecked = count(r.checks, "unchecked");
   const head = failed === 0 ? `${r.checks.length - unchecked} checks passed` : `${failed} of ${r.checks.length} checks failed`;
   out.stdout(`${r.commune} (${r.file}): ${head}${unchecked > 0 ? `, ${unchecked} not checked` : ""} — ${r.source}`);
   // Flow and isolation failures of one pair that share a reason are one line, with their services.
   const lines = new Map<string, string[]>();
-  for (const c of r.checks.filter((x) => x.status !== "ok")) {
+  // A province's "not checked" lines (host names) are the same in every commune: shown for one commune only.
+  for (const c of r.checks.filter((x) => x.status === "failed" || (x.status === "unchecked" && detailed))) {
     const label = c.status === "failed" ? "FAILED" : "not checked";
     const key = c.kind === "requirement" ? `  ${label} ${c.kind} IPv${c.family} ${c.what} — ${c.reason}` : `  ${label} ${c.kind} IPv${c.family} ${c.from} → ${c.to} {services} — ${c.reason}`;
-    lines.set(key, [...(lines.get(key) ?? []), c.kind === "requirement" ? "" : `${c.service.name} (${serviceText(c.service)})`]);
+    lines.set(key, [...(lines.get(key) ?? []), c.kind === "requirement" ? "" : c.service.protocol === "icmp" ? c.service.name : `${c.service.name} (${serviceText(c.service)})`]);
   }
   for (const [key, services] of lines) out.stdout(key.replace("{services}", services.join(", ")));
   if (withMatrix) out.stdout(matrixText(r.matrix));
