@@ -130,6 +130,40 @@ describe("Ansible community.routeros.command over network_cli", () => {
   }, 180_000);
 });
 
+describe("Ansible community.routeros.facts over network_cli", () => {
+  it("gathers the interfaces and their addresses from print detail, as from a router", async () => {
+    router.device.execute("/ip/address/add", new Map([["address", "10.38.0.225/27"], ["interface", "ether2"], ["comment", "Quản trị"]]), []);
+    router.device.execute("/ipv6/address/add", new Map([["address", "2001:db8:3800:710::1/64"], ["interface", "ether2"]]), []);
+    const stdout = await runPlaybook(
+      dir,
+      "facts",
+      [
+        "[routers]",
+        `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
+        "[routers:vars]",
+        "ansible_connection=ansible.netcommon.network_cli",
+        "ansible_network_os=community.routeros.routeros",
+        "ansible_network_cli_ssh_type=paramiko",
+        `ansible_user=${router.username}+cet1024w`,
+        `ansible_password=${router.password}`,
+      ].join("\n"),
+      [
+        "- hosts: routers",
+        "  gather_facts: false",
+        "  tasks:",
+        "    - community.routeros.facts:",
+        "        gather_subset: [interfaces]",
+        "    - ansible.builtin.debug:",
+        "        msg: \"FACTS {{ {'v4': ansible_net_all_ipv4_addresses, 'v6': ansible_net_all_ipv6_addresses, 'ether2': ansible_net_interfaces.ether2} | to_json }}\"",
+      ].join("\n"),
+    );
+    const facts = JSON.parse(/FACTS (\{.*\})"/.exec(stdout)![1]!.replace(/\\"/g, '"')) as { v4: string[]; v6: string[]; ether2: { ipv4?: Array<{ address: string; subnet: string }>; type?: string } };
+    expect(facts.v4).toContain("10.38.0.225");
+    expect(facts.v6).toContain("2001:db8:3800:710::1");
+    expect(facts.ether2).toMatchObject({ type: "ether", ipv4: [{ address: "10.38.0.225", subnet: "27" }] });
+  }, 180_000);
+});
+
 describe("curl on the REST API and OpenSSH", () => {
   it("curl reads menus, an entry by its name, and RouterOS's error object for a missing one", async () => {
     const base = `https://127.0.0.1:${router.restPort}/rest`;

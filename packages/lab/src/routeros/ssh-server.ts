@@ -22,9 +22,9 @@ function run(device: RouterOsDevice, line: string): string {
     const words = command.split(/\s+/);
     return device.export({ terse: words.includes("terse"), showSensitive: words.includes("show-sensitive") });
   }
-  // `<menu> print`, with the console's `without-paging` (what Ansible's RouterOS CLI sends).
-  const print = /^(\/[\w\s/-]*?)\s+print(\s+without-paging)?$/.exec(command);
-  const printed = print ? consolePrint(device, print[1]!) : undefined;
+  // `<menu> print [detail]`, with the console's `without-paging` (what Ansible's RouterOS CLI and facts send).
+  const print = /^(\/[\w\s/-]*?)\s+print(\s+detail)?(\s+without-paging)?$/.exec(command);
+  const printed = print ? consolePrint(device, print[1]!, print[2] !== undefined) : undefined;
   if (printed !== undefined) return printed;
   const word = command.split(/\s+/)[0] ?? "";
   return `bad command name ${word.replace(/^\//, "")} (line 1 column ${command.indexOf(word) + 2})\n`;
