@@ -7,11 +7,11 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "@communes/cli";
 import { readLabRecord } from "@communes/lab";
 import { RouterOsApiClient } from "@communes/routeros";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyInventory } from "../harness/inventory-copy";
+import { runCli } from "../harness/run-cli";
 
 const labDir = mkdtempSync(path.join(tmpdir(), "communes-lab-"));
 process.env.COMMUNES_LAB_DIR = labDir;
@@ -20,12 +20,7 @@ process.env.COMMUNES_LAB_PORT_OFFSET = "10000";
 const inventory = copyInventory("hoa-loc.yaml", "linh-son.yaml");
 const [hoaLoc, linhSon] = inventory.communes as [string, string];
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 afterAll(async () => {
   await run("lab", "stop");

@@ -4,18 +4,13 @@
  * all 166 communes with no overlapping prefix.
  */
 import { readFileSync, readdirSync } from "node:fs";
-import { main } from "@communes/cli";
 import { overlaps, parsePrefix, type Prefix } from "@communes/inventory";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../harness/run-command";
 import { repoRoot } from "../harness/toolchain";
+import { runCli } from "../harness/run-cli";
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 const thieuTrung = "examples/thanh-hoa/communes/thieu-trung.yaml";
 

@@ -8,10 +8,10 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main } from "@communes/cli";
 import { afterAll, describe, expect, it } from "vitest";
 import { copyInventory } from "../harness/inventory-copy";
 import { repoRoot } from "../harness/toolchain";
+import { runCli } from "../harness/run-cli";
 
 const backend = mkdtempSync(path.join(tmpdir(), "communes-stack-init-"));
 process.env.PULUMI_BACKEND_URL = `file://${backend}`;
@@ -29,12 +29,7 @@ const secrets: Record<string, string> = {
   COMMUNES_SECRET_PPPOE_PASSWORD: "ppp-3317",
 };
 
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const run = (...args: string[]) => runCli(args);
 
 afterAll(() => {
   rmSync(settingsFile, { force: true });

@@ -8,19 +8,14 @@
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { main } from "@communes/cli";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../harness/run-cli";
 
 const dir = "test/fixtures/invalid";
 const province = "examples/thanh-hoa/province.yaml";
 const cases = readdirSync(dir).filter((name) => name.endsWith(".yaml") || statSync(path.join(dir, name)).isDirectory());
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 describe("communes validate: golden error fixtures", () => {
   it("covers every error class", () => {

@@ -3,15 +3,10 @@
  * before docs/decisions/0012 failing with its faults named (exit 1), JSON for
  * tools, the matrix on request, and user mistakes as one line (exit 2).
  */
-import { main } from "@communes/cli";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../harness/run-cli";
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(args, { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
-  return { code, stdout, stderr };
-}
+const run = (args: string[]) => runCli(args);
 
 const thieuTrung = "examples/thanh-hoa/communes/thieu-trung.yaml";
 const before = "test/fixtures/verify/thieu-trung-before-0012.rsc";

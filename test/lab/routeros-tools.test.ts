@@ -97,21 +97,26 @@ describe("Ansible community.routeros", () => {
   }, 180_000);
 });
 
+/** An Ansible inventory reaching the lab router's console as network_cli does a router's, with the console's login options. */
+function cliInventory(): string {
+  return [
+    "[routers]",
+    `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
+    "[routers:vars]",
+    "ansible_connection=ansible.netcommon.network_cli",
+    "ansible_network_os=community.routeros.routeros",
+    "ansible_network_cli_ssh_type=paramiko",
+    `ansible_user=${router.username}+cet1024w`,
+    `ansible_password=${router.password}`,
+  ].join("\n");
+}
+
 describe("Ansible community.routeros.command over network_cli", () => {
   it("logs in with the console's options (user+cet1024w) and runs print commands, as against a router", async () => {
     const stdout = await runPlaybook(
       dir,
       "cli",
-      [
-        "[routers]",
-        `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
-        "[routers:vars]",
-        "ansible_connection=ansible.netcommon.network_cli",
-        "ansible_network_os=community.routeros.routeros",
-        "ansible_network_cli_ssh_type=paramiko",
-        `ansible_user=${router.username}+cet1024w`,
-        `ansible_password=${router.password}`,
-      ].join("\n"),
+      cliInventory(),
       [
         "- hosts: routers",
         "  gather_facts: false",
@@ -137,16 +142,7 @@ describe("Ansible community.routeros.facts over network_cli", () => {
     const stdout = await runPlaybook(
       dir,
       "facts",
-      [
-        "[routers]",
-        `r1 ansible_host=127.0.0.1 ansible_port=${router.sshPort}`,
-        "[routers:vars]",
-        "ansible_connection=ansible.netcommon.network_cli",
-        "ansible_network_os=community.routeros.routeros",
-        "ansible_network_cli_ssh_type=paramiko",
-        `ansible_user=${router.username}+cet1024w`,
-        `ansible_password=${router.password}`,
-      ].join("\n"),
+      cliInventory(),
       [
         "- hosts: routers",
         "  gather_facts: false",
