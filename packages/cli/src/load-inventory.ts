@@ -3,13 +3,13 @@ import { discover, formatDiagnostic, loadInventory, type CommuneModel, type Comm
 import { policyFindings } from "@communes/verify";
 import { UsageError, type Output } from "./output";
 
-/** The inventory with the province's policy verified for each commune (`communes verify` shows the detail). */
+/** The inventory with the province's policy verified for each commune asked for (`communes verify` shows the detail). */
 export function loadVerifiedInventory(target: InventoryTarget): Inventory {
-  return loadInventory(target, undefined, [policyFindings]);
+  return loadInventory(target, undefined, [(province, communes, plans) => policyFindings(province, communes.filter((c) => target.requested.has(c.file)), plans)]);
 }
 
-/** Loads the inventory (its policy verified unless `policy` is false); on problems prints them and returns undefined. */
-export function loadOrReport(target: InventoryTarget, out: Output, notDone: string, policy = true): Inventory | undefined {
+/** Loads the inventory (with its policy verified when `policy` is set); on problems prints them and returns undefined. */
+export function loadOrReport(target: InventoryTarget, out: Output, notDone: string, policy = false): Inventory | undefined {
   const inventory = policy ? loadVerifiedInventory(target) : loadInventory(target);
   const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
   if (relevant.length === 0) return inventory;

@@ -78,6 +78,6 @@ export async function guardInventory(argv: readonly string[], out: Output): Prom
   if (file === undefined) return refused(`stack ${stack} has no inventory setting (communes stack init sets it)`);
   const { targets, errors } = discover([file]);
   if (errors.length > 0) return refused(`the inventory of stack ${stack}: ${errors.join("; ")}`);
-  const inventory = loadOrReport(targets[0]!, out, `pulumi ${command} was not run and no device was contacted`);
+  const inventory = loadOrReport(targets[0]!, out, `pulumi ${command} was not run and no device was contacted`, true);
   return inventory ? undefined : 1;
 }

@@ -43,7 +43,7 @@ function runVerify(args: readonly string[], flags: Flags, out: Output): number {
   if (errors.length > 0) throw new UsageError(errors.join("; "));
   const results: CommuneVerification[] = [];
   for (const target of targets) {
-    const inventory = loadOrReport(target, out, "nothing verified", false);
+    const inventory = loadOrReport(target, out, "nothing verified");
     if (!inventory) return 1;
     for (const commune of inventory.communes.filter((c) => target.requested.has(c.file))) {
       const plan = inventory.plans.find((p) => p.file === commune.file)!;
