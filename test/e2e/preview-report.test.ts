@@ -3,7 +3,9 @@
  * engine against the lab, then three inventory values changed (a zone's
  * DHCP lease time, two ports' zone, the endpoint's E.164 number). The report
  * lists exactly those properties with before → after, their RouterOS, IOS
- * and Poly forms and risk flags, and none of the lab's secrets; a saved
+ * and Poly forms and risk flags, and none of the lab's secrets; with the
+ * devices read, what the up does to reachability (a hand-added accept rule
+ * it removes); a saved
  * `pulumi preview --json` gives the same report; mistakes get one line.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -105,8 +107,12 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
   });
 
   it("with --refresh, reads the devices first: a change made by hand shows, which a plain preview cannot see", async () => {
-    lab.router.device.execute("/system/identity/set", new Map([["name", "đổi tay"]]), []);
-    const user = lab.router.device.execute("/user/add", new Map([["name", "cuadau"], ["group", "full"], ["password", "cua-sau-123"]]), []).ret!;
+    const router = lab.router.device;
+    router.execute("/system/identity/set", new Map([["name", "đổi tay"]]), []);
+    const user = router.execute("/user/add", new Map([["name", "cuadau"], ["group", "full"], ["password", "cua-sau-123"]]), []).ret!;
+    // An accept rule added by hand at the top, opening the staff LAN to citizens' Wi-Fi: the up removes it.
+    const first = router.execute("/ip/firewall/filter/print", new Map(), []).rows![0]![".id"]!;
+    const rule = router.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["in-interface", "vlan50-citizen-wifi"], ["out-interface", "vlan20-staff"], ["comment", "mở tay"], ["place-before", first]]), []).ret!;
     try {
       const plain = await communes("--stack", stack.stack.name);
       expect(plain.code).toBe(0);
@@ -122,9 +128,17 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
       expect(refreshed.stdout).toContain('```routeros\n+ /user add name=cuadau group=full address="" expired=false disabled=false\n```');
       expect(refreshed.stdout).not.toContain("cua-sau-123");
       expect(plain.stdout).not.toContain("outside the managed menus");
+      // What the up does to reachability: it closes the path the hand rule opened, and fixes the policy's isolation check.
+      expect(refreshed.stdout).toContain("### thieu-trung-r1: reachability");
+      expect(refreshed.stdout).toContain("| IPv4 | citizen_wifi → staff | every service | allowed → **blocked** | dropped by /ip/firewall/filter #");
+      expect(refreshed.stdout).toMatch(/^- IPv4 citizen_wifi → staff, not in the policy: must stay blocked \(every service\): accepted by \/ip\/firewall\/filter #0 \(mở tay\), out by vlan20-staff$/m);
+      expect(refreshed.stdout).toContain("- **reachability**: cuts IPv4 citizen_wifi → staff for every service");
+      // The plain preview compares with what the stack recorded: its router changes (the DHCP lease time) alter no path.
+      expect(plain.stdout).toContain("The router's changes alter no reachability");
     } finally {
-      lab.router.device.execute("/system/identity/set", new Map([["name", "thieu-trung-r1"]]), []);
-      lab.router.device.execute("/user/remove", new Map([[".id", user]]), []);
+      router.execute("/system/identity/set", new Map([["name", "thieu-trung-r1"]]), []);
+      router.execute("/user/remove", new Map([[".id", user]]), []);
+      router.execute("/ip/firewall/filter/remove", new Map([[".id", rule]]), []);
     }
   });
 

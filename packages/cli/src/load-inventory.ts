@@ -36,3 +36,19 @@ export function loadCommune(file: string, out: Output, notDone: string, province
   const commune = inventory.communes.find((c) => c.file === communeFile)!;
   return { province: inventory.province!, commune, plan: inventory.plans.find((p) => p.file === communeFile)! };
 }
+
+/** One commune file with its province, or why it cannot be used (nothing printed: for reports that carry on without it). */
+export function readCommune(file: string): LoadedCommune | { problem: string } {
+  const { targets, errors } = discover([file]);
+  if (errors.length > 0) return { problem: errors.join("; ") };
+  const inventory = loadInventory(targets[0]!);
+  const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file));
+  const plan = inventory.plans.find((p) => p.file === commune?.file);
+  if (!inventory.province || !commune || !plan) return { problem: `the inventory ${file} has problems (run communes validate)` };
+  return { province: inventory.province, commune, plan };
+}
+
+/** A stack's `routerTransport` setting, when it names one of the router's APIs. */
+export function routerTransportSetting(value: unknown): CommuneModel["settings"]["router"]["api"]["transport"] | undefined {
+  return value === "api" || value === "api-ssl" || value === "rest" ? value : undefined;
+}

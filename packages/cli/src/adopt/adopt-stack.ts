@@ -13,6 +13,7 @@ import type { StackConfig } from "@communes/lab";
 import { COMMUNE_PROJECT, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { parseUrn } from "../pulumi/urn";
 import { writeStackSettings } from "../stack/stack-settings";
+import { COMMUNE_TYPE, CONFIG_EXPORT_TYPE, ROUTER_COMPONENT_TYPE } from "../pulumi/resource-types";
 
 export interface PreviewStep {
   op: string;
@@ -23,7 +24,7 @@ export interface PreviewStep {
 /** Resources whose creation writes to no device: the stack, components, provider instances, the router's configuration export (it only reads). */
 function offDevice(urn: string): boolean {
   const { type } = parseUrn(urn);
-  return type.startsWith("pulumi:") || ["communes:index:CommuneNetwork", "communes:router:CommuneRouter", "communes:routeros:ConfigExport"].includes(type);
+  return type.startsWith("pulumi:") || [COMMUNE_TYPE, ROUTER_COMPONENT_TYPE, CONFIG_EXPORT_TYPE].includes(type);
 }
 
 const WRITE_ONLY_NAMES = new Set([...WRITE_ONLY, ...MENU_TABLES.flatMap((t) => Object.entries(t.fields).filter(([, f]) => f.writeOnly).map(([n]) => n))]);

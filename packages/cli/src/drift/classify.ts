@@ -9,9 +9,10 @@ import { entryInFullAt } from "@communes/routeros";
 import type { RouterExportCheck } from "./router-export-check";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
-import { COMMUNE_TYPE, deviceOf, OWNED_COLLECTIONS } from "./device-names";
+import { deviceOf, OWNED_COLLECTIONS } from "./device-names";
 import { mergeMenuErrors } from "../pulumi/menu-errors";
 import { byReadingOrder, parsePath, valueAt } from "../pulumi/property-path";
+import { COMMUNE_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
 
 export interface RefreshStep {
   op: string;
@@ -41,7 +42,6 @@ export interface RefreshRun {
   seconds: number;
 }
 
-const TABLE_TYPE = "communes:routeros:Table";
 const ENGINE_SUMMARY = /^(preview|update|refresh) failed$/;
 
 function cleanMessage(message: string): string {

@@ -6,6 +6,7 @@
  */
 import type { ResourceRef } from "../pulumi/urn";
 import type { DeviceKind } from "./audit";
+import { ENDPOINT_TYPE, PROVIDER_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
 
 export interface DeviceRef {
   device: string;
@@ -14,20 +15,18 @@ export interface DeviceRef {
   resource?: string;
 }
 
-export const COMMUNE_TYPE = "communes:index:CommuneNetwork";
-const PROVIDER_TYPE = "pulumi:providers:communes";
 const ENDPOINT_PROVIDER_PREFIX = "endpoint ";
 
 /** The device a resource belongs to, or undefined for the stack's own resources (components, the stack). */
 export function deviceOf(ref: ResourceRef): DeviceRef | undefined {
   switch (ref.type) {
-    case "communes:routeros:Table": {
+    case TABLE_TYPE: {
       const slash = ref.name.indexOf("/");
       return { device: ref.name.slice(0, slash), kind: "router", resource: ref.name.slice(slash) };
     }
-    case "communes:switch:IosSwitch":
+    case SWITCH_TYPE:
       return { device: ref.name, kind: "switch" };
-    case "communes:endpoint:Endpoint":
+    case ENDPOINT_TYPE:
       return { device: ref.name, kind: "endpoint" };
     case PROVIDER_TYPE:
       return { device: ref.name.startsWith(ENDPOINT_PROVIDER_PREFIX) ? ref.name.slice(ENDPOINT_PROVIDER_PREFIX.length) : ref.name };
@@ -38,6 +37,6 @@ export function deviceOf(ref: ResourceRef): DeviceRef | undefined {
 
 /** The top-level properties whose keys are entries owned as a set (new keys on the device are unmanaged). */
 export const OWNED_COLLECTIONS: Record<string, readonly string[]> = {
-  "communes:routeros:Table": ["entries"],
-  "communes:switch:IosSwitch": ["vlans"],
+  [TABLE_TYPE]: ["entries"],
+  [SWITCH_TYPE]: ["vlans"],
 };

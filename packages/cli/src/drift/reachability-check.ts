@@ -5,49 +5,35 @@
  * citizens is a finding that says what it opens and which rule does it —
  * not only an extra firewall entry.
  */
-import { discover, loadInventory } from "@communes/inventory";
-import { routerConfig, serviceText, verifyCommune, type Row } from "@communes/verify";
+import { routerConfig, serviceText, verifyCommune } from "@communes/verify";
+import { readCommune, routerTransportSetting } from "../load-inventory";
 import { stackInventoryFile, stackSetting } from "../pulumi/inventory-guard";
-import { parseUrn } from "../pulumi/urn";
+import { routerMenuOf, tableRows, type RouterTable } from "../pulumi/router-tables";
 import type { Finding } from "./audit";
 import type { RefreshStep } from "./classify";
 import type { RouterExportCheck } from "./router-export-check";
 
-const TABLE = "communes:routeros:Table";
-
-function rowsOf(inputs: Record<string, unknown> | undefined): Row[] {
-  const entries = (inputs?.entries ?? {}) as Record<string, Record<string, unknown>>;
-  const keys = Array.isArray(inputs?.order) ? (inputs!.order as string[]) : Object.keys(entries);
-  // A secret (the PPPoE password) reads as an object: no matcher uses it.
-  return keys.flatMap((k) => (entries[k] ? [Object.fromEntries(Object.entries(entries[k]!).map(([f, v]) => [f, typeof v === "string" ? v : ""]))] : []));
-}
-
 /** The router's menus as the refresh read them (the live ones; the recorded ones where the refresh saw no change). */
-export function liveRouterTables(steps: readonly RefreshStep[], router: string): Array<{ path: string; entries: Row[] }> {
-  return steps
-    .filter((s) => parseUrn(s.urn).type === TABLE && parseUrn(s.urn).name.startsWith(`${router}/`))
-    .map((s) => ({ path: parseUrn(s.urn).name.slice(router.length), entries: rowsOf(s.newState?.inputs ?? s.oldState?.inputs) }));
+export function liveRouterTables(steps: readonly RefreshStep[], router: string): RouterTable[] {
+  return steps.flatMap((s) => {
+    const path = routerMenuOf(s.urn, router);
+    return path === undefined ? [] : [{ path, entries: tableRows(s.newState?.inputs ?? s.oldState?.inputs) }];
+  });
 }
 
 /** The reachability findings of the stack's router, from its refresh. */
 export async function checkReachability(stack: string, steps: readonly RefreshStep[]): Promise<RouterExportCheck[]> {
   const file = await stackInventoryFile(stack);
   if (file === undefined) return [];
-  const { targets, errors } = discover([file]);
-  if (errors.length > 0) return [];
-  const inventory = loadInventory(targets[0]!);
-  const commune = inventory.communes.find((c) => targets[0]!.requested.has(c.file));
-  const plan = inventory.plans.find((p) => p.file === commune?.file);
-  if (!inventory.province || !commune || !plan) return [{ device: stack, findings: [], errors: [`the inventory ${file} has problems: reachability was not checked (run communes validate)`] }];
+  const loaded = readCommune(file);
+  if ("problem" in loaded) return [{ device: stack, findings: [], errors: [`${loaded.problem}: reachability was not checked`] }];
+  const { province, commune, plan } = loaded;
   const device = commune.router.hostname;
   const tables = liveRouterTables(steps, device);
   if (tables.length === 0) return [];
   // The stack may reach the router by another API than the inventory's (a lab, a tunnel): its service is the one kept open.
-  const transport = await stackSetting(stack, "routerTransport");
-  const verdict = verifyCommune(inventory.province, commune, plan, {
-    given: { config: routerConfig(tables), source: "the router as read" },
-    ...(transport === "api" || transport === "api-ssl" || transport === "rest" ? { transport } : {}),
-  });
+  const transport = routerTransportSetting(await stackSetting(stack, "routerTransport"));
+  const verdict = verifyCommune(province, commune, plan, { given: { config: routerConfig(tables), source: "the router as read" }, ...(transport ? { transport } : {}) });
   // One finding per pair, family and reason, listing its services.
   const grouped = new Map<string, { property: string; recorded: string; why: string; services: string[] }>();
   for (const c of verdict.checks.filter((x) => x.status === "failed")) {

@@ -1,7 +1,8 @@
 /**
  * The report in Markdown: a summary table (one row per commune), then per
  * commune → device → change: each property before → after, the change in
- * the device's own form, and the risk flags with their reasons.
+ * the device's own form, and the risk flags with their reasons; before the
+ * devices, what the router's changes do to reachability.
  */
 import { menuCommand } from "@communes/intent";
 import type { RouterExportCheck } from "../drift/router-export-check";
@@ -9,7 +10,10 @@ import { endpointParameters, UNVERIFIED_MARK, type Vendor } from "./native-endpo
 import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
 import { formatPath } from "../pulumi/property-path";
-import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ChangeOp, type ResourceChange } from "./resource-changes";
+import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import type { ChangeOp, ResourceChange } from "./resource-changes";
+import type { ReachabilityChange } from "./reachability-change";
+import { reachabilityRisk, reachabilitySection } from "./reachability-markdown";
 import { FLAG_LABELS, riskFlags, type RiskFlag } from "./risk-flags";
 
 export interface StackPreview {
@@ -25,6 +29,8 @@ export interface StackPreview {
   basis: PreviewBasis;
   /** With the devices read: what changed by hand in the routers' menus no stack manages (not touched by the up). */
   outsideManaged?: RouterExportCheck[];
+  /** What the router's changes open or cut; why it could not be computed; undefined when the router does not change. */
+  reachability?: ReachabilityChange | { problem: string };
 }
 
 export interface FailedPreview {
@@ -48,8 +54,9 @@ function counts(changes: readonly ResourceChange[]): { adds: number; changes: nu
   };
 }
 
-function flagsOf(changes: readonly ResourceChange[]): RiskFlag[] {
-  const found = new Set(changes.flatMap((c) => riskFlags(c).map((r) => r.flag)));
+function flagsOf(p: StackPreview): RiskFlag[] {
+  const found = new Set(p.changes.flatMap((c) => riskFlags(c).map((r) => r.flag)));
+  if (p.reachability && !("problem" in p.reachability) && reachabilityRisk(p.reachability)) found.add("reachability");
   return (Object.keys(FLAG_LABELS) as RiskFlag[]).filter((f) => found.has(f));
 }
 
@@ -141,7 +148,7 @@ export function renderReport(previews: readonly StackPreview[], failed: readonly
   out.push("| Commune | Stack | Added | Changed | Removed | Risk flags |", "| --- | --- | ---: | ---: | ---: | --- |");
   for (const p of previews) {
     const n = counts(p.changes);
-    const flags = flagsOf(p.changes).map((f) => FLAG_LABELS[f]).join(", ") || "none";
+    const flags = flagsOf(p).map((f) => FLAG_LABELS[f]).join(", ") || "none";
     out.push(`| ${p.commune ?? p.stack} | \`${p.stack}\` | ${n.adds} | ${n.changes} | ${n.removes} | ${flags} |`);
   }
   for (const f of failed) out.push(`| ? | \`${f.stack}\` | – | – | – | preview failed |`);
@@ -154,6 +161,7 @@ export function renderReport(previews: readonly StackPreview[], failed: readonly
     }
     for (const router of p.exports) out.push(`Before anything changes, ${router}'s configuration is exported over SSH (\`/export\`, passwords hidden) and kept in the stack's history.`, "");
     out.push(...outsideManagedSection((p.outsideManaged ?? []).filter((c) => p.exports.includes(c.device))));
+    if (p.reachability) out.push(...("problem" in p.reachability ? [`Reachability was not computed: ${p.reachability.problem}.`, ""] : reachabilitySection(p.reachability)));
     for (const device of [...new Set(p.changes.map((c) => c.device))]) {
       out.push(`### ${device}`, "");
       for (const change of p.changes.filter((c) => c.device === device)) out.push(...changeSection(change, p.vendors));

@@ -1,25 +1,41 @@
 /** `communes preview-report`: what the next `pulumi up` would do to each commune's devices, for reviewers. */
 import { writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
-import { listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
+import { readCommune } from "../load-inventory";
+import { COMMUNE_PROJECT, listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
 import type { RouterExportCheck } from "../drift/router-export-check";
 import { endpointVendors } from "./endpoint-vendors";
 import { renderReport, type FailedPreview, type PreviewBasis, type StackPreview } from "./markdown";
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
+import { reachabilityChange } from "./reachability-change";
+import { TABLE_TYPE } from "../pulumi/resource-types";
 import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
+
+/** What the router's changes do to reachability, read against the stack's inventory (named in the preview's configuration). */
+function reachabilityOf(preview: PreviewJson): StackPreview["reachability"] {
+  const file = preview.config?.["commune:inventory"];
+  if (file === undefined) return { problem: "the preview does not name the stack's inventory (its `inventory` setting)" };
+  const loaded = readCommune(path.relative(process.cwd(), path.resolve(COMMUNE_PROJECT, file)));
+  return "problem" in loaded ? loaded : reachabilityChange(preview, loaded);
+}
 
 function toStackPreview(stack: string, preview: PreviewJson, basis: PreviewBasis, outsideManaged: RouterExportCheck[] = []): StackPreview {
   const commune = communeOf(preview);
-  return { stack, ...(commune ? { commune } : {}), changes: resourceChanges(preview), exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis, outsideManaged };
+  const changes = resourceChanges(preview);
+  const reachability = changes.some((c) => c.type === TABLE_TYPE) ? reachabilityOf(preview) : undefined;
+  return { stack, ...(commune ? { commune } : {}), changes, exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis, outsideManaged, ...(reachability ? { reachability } : {}) };
 }
 
 export const previewReportCommand: Command = {
   usage: `  communes preview-report [--stack <name>]... [--all] [--refresh] [--from-json <file>]... [--out <file.md>] [--concurrency <n>]
       A Markdown report for reviewers of what pulumi up would change, per commune and device:
-      each property before → after, the RouterOS / IOS / endpoint API form, risk flags; secrets hidden.
+      each property before → after, the RouterOS / IOS / endpoint API form, risk flags; what the
+      router's changes open or cut (who reaches what, per service, and the checks of
+      communes verify they break or fix); secrets hidden.
       --stack runs pulumi preview --json for that stack of stacks/commune (repeatable), --all for
       every stack; --from-json reads a saved \`pulumi preview --json\` instead (repeatable).
       The preview compares the inventory with what each stack recorded and reads no device;

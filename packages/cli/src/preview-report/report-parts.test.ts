@@ -4,7 +4,8 @@ import { iosLines } from "./native-ios";
 import { renderReport } from "./markdown";
 import { routerOsLines } from "./native-routeros";
 import { parsePreviewJson, PreviewInputError } from "./preview-json";
-import { resourceChanges, TABLE_TYPE, ENDPOINT_TYPE, SWITCH_TYPE, type ResourceChange } from "./resource-changes";
+import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { resourceChanges, type ResourceChange } from "./resource-changes";
 import { riskFlags } from "./risk-flags";
 
 const urn = (type: string, name: string) => `urn:pulumi:s::commune::communes:index:CommuneNetwork$${type}::${name}`;

@@ -9,12 +9,8 @@ import type { PreviewJson, PreviewStep } from "./preview-json";
 import { byReadingOrder, ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
 import { parseUrn } from "../pulumi/urn";
+import { CONFIG_EXPORT_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
 
-export const TABLE_TYPE = "communes:routeros:Table";
-export const SWITCH_TYPE = "communes:switch:IosSwitch";
-export const ENDPOINT_TYPE = "communes:endpoint:Endpoint";
-/** Not a device setting: the router's configuration, exported before a change (the audit trail). */
-export const CONFIG_EXPORT_TYPE = "communes:routeros:ConfigExport";
 
 export type ChangeOp = "add" | "change" | "replace" | "remove";
 

@@ -3,16 +3,19 @@
  * management path (losing the device), on the uplinks (losing the office's
  * lines), to the firewall, a switch port moved to another zone or opened
  * (what is plugged in there gets that zone's access), and anything that can
- * interrupt a meeting in the meeting room.
+ * interrupt a meeting in the meeting room. Reachability (what a router change
+ * opens or cuts, reachability-change.ts) is flagged for the router as a whole.
  */
-import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE, type ResourceChange } from "./resource-changes";
+import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import type { ResourceChange } from "./resource-changes";
 
-export type RiskFlag = "management" | "uplinks" | "firewall" | "zones" | "meeting-room";
+export type RiskFlag = "management" | "uplinks" | "firewall" | "reachability" | "zones" | "meeting-room";
 
 export const FLAG_LABELS: Record<RiskFlag, string> = {
   management: "management path",
   uplinks: "uplinks",
   firewall: "firewall",
+  reachability: "reachability",
   zones: "zone change",
   "meeting-room": "meeting room",
 };
