@@ -3,8 +3,10 @@
  * pulumi preview --refresh` and `up --refresh` validate the stack's
  * inventory before Pulumi starts. The stack's devices (the lab's) are reached
  * only through counting TCP relays on 127.0.0.1, so "no device contacted"
- * is a count of zero connections; the same preview run by Pulumi directly
- * shows the relays do see a refresh.
+ * is a count of zero connections. Pulumi run directly (preview --refresh,
+ * refresh, destroy) reaches the providers before or without the program:
+ * each device's provider checks the inventory itself and refuses, with the
+ * same located error, before it opens a connection.
  */
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect, createServer, type AddressInfo, type Server } from "node:net";
@@ -108,9 +110,24 @@ describe("communes pulumi with a bad inventory and --refresh", { timeout: 300_00
     });
   }
 
-  it("the same preview --refresh run by Pulumi itself reads the devices before the program refuses the inventory", async () => {
-    reset();
-    await expect(stack.stack.preview({ refresh: true, color: "never" })).rejects.toThrow(/router\.trunk: ether2 already carries the Internet line/);
-    expect(contacted()).toBeGreaterThan(0);
-  });
+  // Pulumi run directly refreshes (or destroys) before, or without, the program that validates the inventory:
+  // each device's provider checks the stack's inventory file first.
+  const bare: Array<[string, () => Promise<unknown>]> = [
+    ["preview --refresh", () => stack.stack.preview({ refresh: true, color: "never" })],
+    ["refresh", () => stack.stack.refresh({ color: "never" })],
+    ["destroy", () => stack.stack.destroy({ color: "never" })],
+  ];
+  for (const [command, run] of bare) {
+    it(`pulumi ${command} run by Pulumi itself: each provider refuses the inventory before touching its device`, async () => {
+      reset();
+      const error = await run().then(
+        () => undefined,
+        (err: unknown) => String(err),
+      );
+      expect(error).toMatch(/the inventory has 1 problem; no device was read or changed/);
+      expect(error).toMatch(/communes\/thieu-trung\.yaml:\d+:10 router\.trunk: ether2 already carries the Internet line/);
+      expect(error).not.toMatch(/^\s+at /m);
+      expect(contacted()).toBe(0);
+    });
+  }
 });

@@ -1,5 +1,5 @@
 /** Loading an inventory for a command: on problems, print them (file:line:col) and say what was not done. */
-import { discover, formatDiagnostic, loadInventory, type CommuneModel, type CommunePlan, type Inventory, type InventoryTarget, type ProvinceModel } from "@communes/inventory";
+import { discover, formatDiagnostic, loadInventory, requestedDiagnostics, type CommuneModel, type CommunePlan, type Inventory, type InventoryTarget, type ProvinceModel } from "@communes/inventory";
 import { policyFindings } from "@communes/verify";
 import { UsageError, type Output } from "./output";
 
@@ -11,7 +11,7 @@ export function loadVerifiedInventory(target: InventoryTarget): Inventory {
 /** Loads the inventory (with its policy verified when `policy` is set); on problems prints them and returns undefined. */
 export function loadOrReport(target: InventoryTarget, out: Output, notDone: string, policy = false): Inventory | undefined {
   const inventory = policy ? loadVerifiedInventory(target) : loadInventory(target);
-  const relevant = inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
+  const relevant = requestedDiagnostics(target, inventory);
   if (relevant.length === 0) return inventory;
   for (const d of relevant) out.stdout(formatDiagnostic(d));
   out.stderr(`${relevant.length} problem${relevant.length === 1 ? "" : "s"} found; ${notDone} (run communes validate for details)`);

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { sortDiagnostics, type Diagnostic, type Finding } from "./diagnostic";
 import { decodeUtf8 } from "./load/utf8";
 import { parseYaml, type YamlFile } from "./load/yaml-file";
+import type { InventoryTarget } from "./discover";
 import type { CommuneModel, ProvinceModel } from "./model/model";
 import { resolveCommune, resolveProvince } from "./model/resolve";
 import { planCommune, type CommunePlan } from "./plan/commune-plan";
@@ -110,4 +111,9 @@ export function loadInventory(files: InventoryFiles, read: ReadFile = readBytes,
   }
   for (const f of findings) diagnostics.push(yamlFiles.get(f.file)!.diagnostic(f.path, f.message, f.at));
   return { ...(province ? { province } : {}), communes, plans, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The problems of the files asked for and of their province: what a command on them reports (and stops on). */
+export function requestedDiagnostics(target: InventoryTarget, inventory: Inventory): Diagnostic[] {
+  return inventory.diagnostics.filter((d) => target.requested.has(d.file) || d.file === target.provinceFile);
 }

@@ -61,6 +61,13 @@ export interface CommuneNetworkArgs {
    * unknown (the guard checks the policy's managers only).
    */
   operator?: string;
+  /**
+   * The file the commune was read from, relative to the Pulumi project's
+   * directory (the stack's `inventory` setting). Each device's provider
+   * checks it before reading or removing anything when no program runs
+   * first (`pulumi refresh`, `preview --refresh`, `destroy`).
+   */
+  inventoryFile?: string;
 }
 
 /** A digest of the router's intended menus (secrets as their names, never values). */
@@ -80,6 +87,8 @@ export class CommuneNetwork extends pulumi.ComponentResource {
   constructor(name: string, args: CommuneNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
     super("communes:index:CommuneNetwork", name, {}, opts);
     const { province, commune, plan, secret } = args;
+    // Every device's provider checks the inventory before a refresh or a destroy touches the device.
+    const inventory = args.inventoryFile === undefined ? {} : { inventory: args.inventoryFile };
     const withSecrets = (values: Record<string, string>) =>
       Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v.startsWith(SECRET_PREFIX) ? secret(v.slice(SECRET_PREFIX.length)) : v]));
 
@@ -108,6 +117,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
         ...(routerTlsFingerprint ? { tlsFingerprint: routerTlsFingerprint } : {}),
         ...(routerHostKey ? { sshHostKeyFingerprint: routerHostKey, ...(routerReach.sshPort ? { sshPort: routerReach.sshPort } : {}) } : {}),
       },
+      ...inventory,
     }, { parent: this });
     // With the router's SSH host key known, its configuration is exported
     // before its menus change (the audit trail): whenever the intent does.
@@ -132,7 +142,8 @@ export class CommuneNetwork extends pulumi.ComponentResource {
           ...(switchSettings.enableSecret ? { enableSecret: secret(switchSettings.enableSecret) } : {}),
           hostKeyFingerprint: reach.hostKeyFingerprint ?? sw.hostKeyFingerprint,
         },
-      }, { parent: this });
+        ...inventory,
+    }, { parent: this });
       this.switches.push(new IosSwitch(sw.hostname, sw.state, { provider, parent: this, dependsOn: this.router, ...(adopt ? { import: switchImportId(sw.state) } : {}) }));
     }
 
@@ -159,7 +170,8 @@ export class CommuneNetwork extends pulumi.ComponentResource {
           ...(registration.check ? { registrationCheck: registration.check } : {}),
           ...(registration.timeoutMs ? { registrationTimeoutMs: registration.timeoutMs } : {}),
         },
-      }, { parent: this });
+        ...inventory,
+    }, { parent: this });
       const settings = withSecrets(ep.settings as Record<string, string>);
       this.endpoints.push(new Endpoint(ep.systemName, { systemName: ep.systemName, settings }, { provider, parent: this, dependsOn: [this.router, ...this.switches], ...(adopt ? { import: endpointImportId(ep.systemName, ep.settings) } : {}) }));
     }

@@ -54,6 +54,13 @@ export interface ProviderArgs {
   ios?: pulumi.Input<SwitchConnectionArgs>;
   /** The videoconference endpoint this provider instance manages. */
   endpoint?: pulumi.Input<EndpointConnectionArgs>;
+  /**
+   * The commune's inventory file, relative to the Pulumi project's directory.
+   * When set, the provider checks it (as the stack program does) before it
+   * reads or removes anything on the device, so that a refresh or a destroy,
+   * which run no program first, never reach a device on a bad inventory.
+   */
+  inventory?: pulumi.Input<string>;
 }
 
 export class Provider extends pulumi.ProviderResource {
@@ -66,6 +73,7 @@ export class Provider extends pulumi.ProviderResource {
         routeros: args.routeros === undefined ? undefined : pulumi.secret(pulumi.output(args.routeros)),
         ios: args.ios === undefined ? undefined : pulumi.secret(pulumi.output(args.ios)),
         endpoint: args.endpoint === undefined ? undefined : pulumi.secret(pulumi.output(args.endpoint)),
+        inventory: args.inventory,
       },
       opts,
     );

@@ -80,6 +80,12 @@ export interface ProviderOptions {
   name: string;
   version: string;
   types: readonly AnyResourceType[];
+  /**
+   * Run with the provider's configuration before it reads or removes
+   * anything on the device: the operations an engine may ask for with no
+   * program run first (refresh, destroy). It throws to refuse.
+   */
+  guard?: (config: PropertyMap) => Promise<void>;
 }
 
 export class ProviderServer {
@@ -205,6 +211,7 @@ export class ProviderServer {
 
     read: answer(async (req: provproto.ReadRequest) => {
       const type = this.typeFor(req.getUrn());
+      await this.options.guard?.(this.config);
       const { values, secrets } = unwrapSecrets(toJs(req.getProperties()));
       const inputSecrets = unwrapSecrets(toJs(req.getInputs())).secrets;
       // An import sends no state: the import ID says what the resource manages.
@@ -230,6 +237,7 @@ export class ProviderServer {
 
     delete: answer(async (req: provproto.DeleteRequest) => {
       const type = this.typeFor(req.getUrn());
+      await this.options.guard?.(this.config);
       await type.delete(req.getId(), unwrapSecrets(toJs(req.getProperties())).values, this.ctx);
       return new Empty();
     }),

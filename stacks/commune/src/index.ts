@@ -24,7 +24,7 @@
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
-import { discover, formatDiagnostic, loadInventory } from "@communes/inventory";
+import { discover, formatDiagnostic, loadInventory, requestedDiagnostics } from "@communes/inventory";
 import { CommuneNetwork } from "@communes/network";
 
 const config = new pulumi.Config();
@@ -34,7 +34,7 @@ const inventoryFile = path.resolve(__dirname, "..", config.require("inventory"))
 const { targets, errors } = discover([inventoryFile]);
 if (errors.length > 0) throw new pulumi.RunError(`inventory: ${errors.join("; ")}`);
 const inventory = loadInventory(targets[0]!);
-const problems = inventory.diagnostics.filter((d) => targets[0]!.requested.has(d.file) || d.file === targets[0]!.provinceFile);
+const problems = requestedDiagnostics(targets[0]!, inventory);
 if (problems.length > 0) {
   throw new pulumi.RunError(`the inventory has ${problems.length} problem${problems.length === 1 ? "" : "s"}; nothing was changed:\n${problems.map(formatDiagnostic).join("\n")}`);
 }
@@ -64,6 +64,8 @@ const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
   },
   adopt: config.getBoolean("adopt") ?? false,
   operator: config.get("operatorAddress"),
+  // Each device's provider checks this file before a refresh or a destroy reaches the device.
+  inventoryFile: config.require("inventory"),
 });
 
 export const communeName = `${commune.kind} ${commune.name}`;

@@ -4,7 +4,7 @@
  * record of what runs where.
  */
 import * as path from "node:path";
-import { discover, formatDiagnostic, loadInventory } from "@communes/inventory";
+import { discover, formatDiagnostic, loadInventory, requestedDiagnostics } from "@communes/inventory";
 import { startLabFor, type CommuneLab } from "../commune-lab";
 import type { LabCommune } from "./lab-record";
 import { restoreDevices, saveDevices } from "./saved-devices";
@@ -35,7 +35,7 @@ export async function startInventoryLab(target: string, configBase: string, port
   try {
     for (const t of targets) {
       const inventory = loadInventory(t);
-      const problems = inventory.diagnostics.filter((d) => t.requested.has(d.file) || d.file === t.provinceFile);
+      const problems = requestedDiagnostics(t, inventory);
       if (problems.length > 0) throw new LabInventoryError(`the inventory has ${problems.length} problem(s); no lab started:\n${problems.map(formatDiagnostic).join("\n")}`);
       for (const commune of inventory.communes.filter((c) => t.requested.has(c.file))) {
         const plan = inventory.plans.find((p) => p.file === commune.file)!;
