@@ -40,8 +40,8 @@ describe("communes verify", () => {
       const l = load(name);
       const v = verifyCommune(l.province, l.commune, l.plan);
       expect(failed(v.checks)).toEqual([]);
-      // Only host names the verifier cannot resolve stay unchecked.
-      expect(v.checks.filter((c) => c.status === "unchecked").every((c) => /host name/.test(c.reason))).toBe(true);
+      // The example declares every host name it uses in a destination: nothing stays unchecked.
+      expect(v.checks.filter((c) => c.status === "unchecked")).toEqual([]);
       const golden = `test/fixtures/golden/verify/${name}.matrix.txt`;
       const text = matrixText(v.matrix);
       if (process.env.COMMUNES_UPDATE_FIXTURES === "1") writeFileSync(golden, text);
@@ -66,6 +66,18 @@ describe("communes verify", () => {
     has(/^flow IPv6 staff → internet https: allowed by the policy — leaves by the Internet line \(ether2\)/);
     // Nothing of the sort in today's rendering.
     expect(failed(verifyCommune(thieuTrung.province, thieuTrung.commune, thieuTrung.plan).checks)).toEqual([]);
+  });
+
+  it("a host name the province declares in a destination is checked as that destination; an undeclared one is not checked, and says so", () => {
+    const l = thieuTrung;
+    const registrar = (v: ReturnType<typeof verifyCommune>) => v.checks.filter((c) => c.what.includes("registers through mcu.thanhhoa.gov.vn (sip.registrar)"));
+    expect(registrar(verifyCommune(l.province, l.commune, l.plan)).map((c) => [c.status, c.to])).toEqual([["ok", "mcu"]]);
+    // The meeting room's flow to the MCU removed: the registration through the name now fails, naming the rule.
+    const cut = registrar(mutated(l, "/ip/firewall/filter", (rows) => rows.filter((r) => r.comment !== "communes: meeting_room to mcu")));
+    expect(cut).toEqual([expect.objectContaining({ status: "failed", reason: expect.stringMatching(/dropped by \/ip\/firewall\/filter #\d+ \(communes: drop everything else\)/) })]);
+    // The same province without the declaration: not checked, with the reason.
+    const undeclared = { ...l.province, destinations: l.province.destinations.map((d) => ({ ...d, hosts: [] })) };
+    expect(registrar(verifyCommune(undeclared, l.commune, l.plan))).toEqual([expect.objectContaining({ status: "unchecked", reason: expect.stringMatching(/is a host name: its address is not known to the verifier/) })]);
   });
 
   it("mutations of the rendered router change the verdicts as they must", () => {
@@ -127,7 +139,7 @@ describe("the policy verified where it is written", () => {
     expect(problems.map((d) => `${d.file}:${d.line} ${d.path}: ${d.message.replace(/\(.*?\)/, "(…)")}`)).toEqual(
       ["tcp/1720", "udp/1719"].map(
         (port) =>
-          `examples/thanh-hoa/province.yaml:75 flows: the policy cannot be met in 166 communes (…): for example, endpoint Hội trường UBND phường Hạc Thành ${port === "tcp/1720" ? "calls through" : "registers with"} the gatekeeper 172.16.30.11: meeting_room → government 172.16.30.11 ${port} is blocked: dropped by /ip/firewall/filter (communes: drop everything else)`,
+          `examples/thanh-hoa/province.yaml:78 flows: the policy cannot be met in 166 communes (…): for example, endpoint Hội trường UBND phường Hạc Thành ${port === "tcp/1720" ? "calls through" : "registers with"} the gatekeeper 172.16.30.11: meeting_room → government 172.16.30.11 ${port} is blocked: dropped by /ip/firewall/filter (communes: drop everything else)`,
       ),
     );
   });

@@ -10,6 +10,7 @@ export function communeSite(province: ProvinceModel, commune: CommuneModel, plan
     zones: plan.zones.map((z) => ({ name: z.zone, ipv4: z.ipv4, ipv6: z.ipv6, gateway4: z.ipv4Gateway, gateway6: z.ipv6Gateway })),
     destinations: province.destinations.map((d) => ({
       name: d.name,
+      hosts: d.hosts ?? [],
       prefixes: d.prefixes.flatMap((p) => {
         const parsed = parsePrefix(p);
         return parsed.ok ? [parsed.value as Prefix] : [];

@@ -44,11 +44,14 @@ export interface DeviceFacts {
 
 const TRANSPORT: Record<DeviceFacts["routerTransport"], Service> = { api: service("api"), "api-ssl": service("api-ssl"), rest: service("https") };
 
-/** Where an address is: the router when it is one of the router's own, else the place holding it. */
+/** Where an address is: the router when it is one of the router's own, else the place holding it; a host name, in its declared destination. */
 function target(config: RouterConfig, site: Site, text: string): (Point & { host?: string }) | undefined {
   const a = parseAddress(text);
   if (a.ok) return { place: interfaceAddresses(config, a.value.family).some((x) => x.address.value === a.value.value) ? ROUTER : placeOf(site, a.value), address: a.value };
-  return text === "" ? undefined : { place: "?", host: text };
+  if (text === "") return undefined;
+  // A name the inventory declares in a destination is checked as that destination; any other stays unchecked.
+  const home = site.destinations.find((d) => d.hosts.includes(text.toLowerCase()));
+  return home ? { place: home.name } : { place: "?", host: text };
 }
 
 function familyOf(to: Point & { host?: string }, fallback: Family): Family {

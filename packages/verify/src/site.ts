@@ -18,6 +18,8 @@ export interface SiteZone {
 export interface SiteDestination {
   name: string;
   prefixes: Prefix[];
+  /** DNS names the inventory declares in it (not resolved: a need for one is a need for the destination). */
+  hosts: string[];
 }
 
 export interface Site {

@@ -74,6 +74,16 @@ export function checkProvince(p: ProvinceModel): Finding[] {
     });
   });
 
+  // A host name is in one destination: the verifier checks a need for it as a need for that destination.
+  const hostHome = new Map<string, string>();
+  p.destinations.forEach((d) => {
+    (d.hosts ?? []).forEach((host, hi) => {
+      const home = hostHome.get(host);
+      if (home) at(["destinations", d.name, "hosts", hi], `${host} is already a host of destination ${home}: a name is in one destination`);
+      else hostHome.set(host, d.name);
+    });
+  });
+
   const timezone = timeZoneProblem(p.defaults.timezone);
   if (timezone) at(["defaults", "timezone"], timezone);
 

@@ -201,6 +201,10 @@ export interface Destination {
    * Which uplink reaches it. Default: dedicated (the government data line).
    */
   via?: "dedicated" | "internet";
+  /**
+   * DNS names of servers in these networks that the inventory names (the MCU's SIP registrar, an NTP server), in lower case. Names are not resolved: `communes verify` checks a need for one of them (endpoints registering through it, the router taking its time from it) as a need for this destination. A name belongs to one destination.
+   */
+  hosts?: string[];
 }
 /**
  * Device and service settings a commune inherits from the province and may override.
