@@ -64,7 +64,7 @@ describe("the commune stack's switch against the lab", { timeout: 300_000 }, () 
     device().running.ports.get("GigabitEthernet1/0/2")!.accessVlan = 30;
     device().running.ports.get("GigabitEthernet1/0/3")!.accessVlan = 30;
     await fx.stack.refresh();
-    fx.lab.switch.setFaults({ dropAfterLines: 211 }); // after the read (the 28 ports and Fa0 of a 2960X-24TS-L), in the middle of the configuration
+    fx.lab.switch.setFaults({ dropAfterLines: 213 }); // after the read (the 28 ports and Fa0 of a 2960X-24TS-L), in the middle of the configuration
     await expect(fx.stack.up()).rejects.toThrow(/thieu-trung-sw1: the switch closed the session; nothing was saved on the switch; run up again to finish/);
     expect(device().startup.ports.get("GigabitEthernet1/0/2")!.accessVlan).toBe(20); // the saved configuration is the last good one
     fx.lab.switch.setFaults({});

@@ -68,6 +68,15 @@ describe("communes verify", () => {
     expect(failed(verifyCommune(thieuTrung.province, thieuTrung.commune, thieuTrung.plan).checks)).toEqual([]);
   });
 
+  it("each switch's syslog to the SOC is a need: met by the management zone's flows, failed without them", () => {
+    const l = thieuTrung;
+    const need = (v: ReturnType<typeof verifyCommune>) => v.checks.filter((c) => c.what.startsWith("switch thieu-trung-sw1 logs to 172.16.2.10"));
+    expect(need(verifyCommune(l.province, l.commune, l.plan)).map((c) => [c.status, c.from, c.to, c.service.name])).toEqual([["ok", "management", "soc", "syslog"]]);
+    // The SOC is inside the government networks: both of the management zone's flows carry the syslog.
+    const cut = need(mutated(l, "/ip/firewall/filter", (rows) => rows.filter((r) => r.comment !== "communes: management to soc" && r.comment !== "communes: management to government")));
+    expect(cut).toEqual([expect.objectContaining({ status: "failed", reason: expect.stringMatching(/dropped by \/ip\/firewall\/filter #\d+ \(communes: drop everything else\)/) })]);
+  });
+
   it("a host name the province declares in a destination is checked as that destination; an undeclared one is not checked, and says so", () => {
     const l = thieuTrung;
     const registrar = (v: ReturnType<typeof verifyCommune>) => v.checks.filter((c) => c.what.includes("registers through mcu.thanhhoa.gov.vn (sip.registrar)"));

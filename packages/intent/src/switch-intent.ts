@@ -1,7 +1,9 @@
 /**
  * Each commune switch's configuration, from the inventory and its plan:
  * the zones as VLANs, every declared port's role, the management SVI and
- * default gateway, SSH-only vty lines. Pure.
+ * default gateway, SSH-only vty lines, and the SOC's syslog collectors the
+ * switch can reach as IOS writes them plainly (IPv4, UDP to port 514: the
+ * switch's management is IPv4 only). Pure.
  */
 import { expandPorts, formatAddress, iosText, type CommuneModel, type CommunePlan } from "@communes/inventory";
 import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch";
@@ -21,6 +23,11 @@ export const ascii: (text: string) => string = iosText;
 function mask(length: number): string {
   const bits = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
   return [24, 16, 8, 0].map((s) => (bits >>> s) & 255).join(".");
+}
+
+/** The syslog collectors a switch logs to: the commune's, IPv4 with UDP to port 514. */
+export function switchSyslog(commune: CommuneModel): string[] {
+  return commune.settings.syslog.filter((s) => s.protocol === "udp" && s.port === 514 && !s.address.includes(":")).map((s) => s.address);
 }
 
 export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchIntent[] {
@@ -57,6 +64,7 @@ export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchI
         defaultGateway: formatAddress(router.address),
         vtyTransport: "ssh",
         vtpMode: "transparent",
+        loggingHosts: switchSyslog(commune),
         ...(legacy.length > 0 ? { sshLegacyAlgorithms: [...legacy] } : {}),
       },
     };

@@ -29,12 +29,14 @@ export function tableImportId(path: string, entries: ReadonlyArray<Readonly<Reco
 }
 
 /** A switch, with the ports and management VLAN the program declares, and the legacy SSH algorithms its family needs to be reached at all. */
-export function switchImportId(state: Pick<SwitchState, "hostname" | "ports" | "management" | "sshLegacyAlgorithms">): string {
+export function switchImportId(state: Pick<SwitchState, "hostname" | "ports" | "management" | "sshLegacyAlgorithms" | "loggingHosts">): string {
   return encode(state.hostname, {
     hostname: state.hostname,
     ports: Object.fromEntries(Object.keys(state.ports).map((p) => [p, {}])),
     management: { vlan: state.management.vlan },
     ...(state.sshLegacyAlgorithms ? { sshLegacyAlgorithms: state.sshLegacyAlgorithms } : {}),
+    // Read the syslog servers too when the program manages them.
+    ...(state.loggingHosts ? { loggingHosts: [] } : {}),
   });
 }
 

@@ -37,6 +37,12 @@ export interface SwitchState {
   /** How the vty lines may be reached. */
   vtyTransport: "ssh" | "telnet" | "all" | "none";
   /**
+   * The syslog servers (IPv4, UDP port 514) the switch sends its messages
+   * to: its `logging host` lines, as a set. Absent in states recorded before
+   * the project managed them: the switch's logging is then left alone.
+   */
+  loggingHosts?: string[];
+  /**
    * Not configuration but how the provider talks to the switch: the SHA-1
    * SSH algorithms its model family needs, offered after the modern ones
    * (ios/ssh-families.ts). Absent: modern algorithms only.

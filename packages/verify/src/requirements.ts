@@ -1,7 +1,7 @@
 /**
  * What the configuration itself needs to work, beyond the flow policy: the
  * DNS and NTP servers its DHCP and router advertisements hand out, the
- * router's own DNS, NTP and syslog servers, each endpoint's NTP, DNS,
+ * router's own DNS, NTP and syslog servers, each switch's syslog, each endpoint's NTP, DNS,
  * registrar, gatekeeper and syslog, and the managers' way to the router, each
  * switch and each endpoint. Each becomes a requirement the verifier checks.
  */
@@ -33,7 +33,8 @@ export interface EndpointFacts {
 
 export interface DeviceFacts {
   endpoints: readonly EndpointFacts[];
-  switches: ReadonlyArray<{ name: string; address: Address }>;
+  /** Each switch: its management address and the syslog collectors it logs to (UDP 514). */
+  switches: ReadonlyArray<{ name: string; address: Address; syslog: readonly string[] }>;
   /** The service the stack reaches the router by. */
   routerTransport: "api" | "api-ssl" | "rest";
   /** Places the province's policy manages the office from (the NOC). */
@@ -97,6 +98,9 @@ export function requirements(config: RouterConfig, site: Site, facts: DeviceFact
   }
 
   // The endpoints.
+  for (const sw of facts.switches) {
+    for (const host of sw.syslog) need(`switch ${sw.name} logs to ${host}`, { place: placeOf(site, sw.address), address: sw.address }, host, service("syslog"));
+  }
   for (const ep of facts.endpoints) {
     const from: Point = { place: ep.zone, ...(ep.address ? { address: ep.address } : {}) };
     const s = ep.settings;

@@ -96,6 +96,7 @@ function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: LiveOf
     push("management", have.management, want.state.management);
     push("ip default-gateway", have.defaultGateway, want.state.defaultGateway);
     push("line vty transport input", have.vtyTransport, want.state.vtyTransport);
+    push("logging host", [...(have.loggingHosts ?? [])].sort(), [...(want.state.loggingHosts ?? [])].sort());
   }
   return out;
 }

@@ -44,7 +44,7 @@ function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan):
   }
   const switches = switchIntents(c, plan).map((sw, i): LiveOffice["switches"][number] => {
     const s = sw.state;
-    const config: IosConfig = { hostname: s.hostname, vtpMode: s.vtpMode, vlans: s.vlans, ports: s.ports, svis: { [String(s.management.vlan)]: { address: s.management.address, mask: s.management.mask, shutdown: false } }, defaultGateway: s.defaultGateway, vtyTransport: s.vtyTransport };
+    const config: IosConfig = { hostname: s.hostname, vtpMode: s.vtpMode, vlans: s.vlans, ports: s.ports, svis: { [String(s.management.vlan)]: { address: s.management.address, mask: s.management.mask, shutdown: false } }, defaultGateway: s.defaultGateway, vtyTransport: s.vtyTransport, loggingHosts: s.loggingHosts ?? [] };
     return { access: { host: "127.0.0.1", port: 2200 + i, hostKey: c.switches[i]!.hostKey, ...(c.switches[i]!.model ? { model: c.switches[i]!.model } : {}) }, config };
   });
   const endpoints = endpointIntents(p, c, plan).map((ep, i): LiveOffice["endpoints"][number] => ({

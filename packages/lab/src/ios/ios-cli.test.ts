@@ -80,3 +80,13 @@ it("shows the range prompt in `interface range`", () => {
   expect(runLine(sw, s, "interface fa0", "sw1(config-if)#").output).toBe("");
   expect(runLine(sw, s, "switchport mode access", "sw1(config-if)#").output).toMatch(/% Invalid input detected/);
 });
+
+it("keeps syslog servers as `logging host` lines, once each, and removes them with `no`", () => {
+  const sw = device();
+  const s = Object.assign(newSession(), { mode: "config" as const });
+  for (const line of ["logging host 172.16.2.10", "logging host 172.16.2.11", "logging host 172.16.2.10"]) expect(runLine(sw, s, line, "sw1(config)#").output).toBe("");
+  const hosts = () => runLine(sw, privileged(), "show running-config | include ^logging", "sw1#").output;
+  expect(hosts()).toBe("logging host 172.16.2.10\nlogging host 172.16.2.11\n");
+  expect(runLine(sw, s, "no logging host 172.16.2.10", "sw1(config)#").output).toBe("");
+  expect(hosts()).toBe("logging host 172.16.2.11\n");
+});

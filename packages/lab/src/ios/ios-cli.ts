@@ -227,6 +227,8 @@ const COMMANDS: Command[] = [
   } },
   { modes: CONF, tokens: ["ip", "default-gateway", { param: "ip" }], run: (sw, _s, [ip]) => void (sw.running.defaultGateway = ip) },
   { modes: CONF, tokens: ["no", "ip", "default-gateway"], run: (sw) => void delete sw.running.defaultGateway },
+  { modes: CONF, tokens: ["logging", "host", { param: "ip" }], run: (sw, _s, [ip]) => void (sw.running.loggingHosts.includes(ip!) || sw.running.loggingHosts.push(ip!)) },
+  { modes: CONF, tokens: ["no", "logging", "host", { param: "ip" }], run: (sw, _s, [ip]) => void (sw.running.loggingHosts = sw.running.loggingHosts.filter((h) => h !== ip)) },
   { modes: ["config", "config-line"], tokens: ["line", "vty", int(0, 15), int(0, 15)], run: (_sw, s) => void Object.assign(s, { mode: "config-line", ports: [], svi: undefined }) },
   { modes: ["config-line"], tokens: ["transport", "input", { param: "word" }], run: (sw, _s, [what]) => {
     if (!["all", "ssh", "telnet", "none"].includes(what!)) return "% Invalid input detected at '^' marker.\n";

@@ -42,7 +42,9 @@ export function showRunningConfig(c: SwitchConfig): string {
     lines.push("!");
   }
   if (c.defaultGateway) lines.push(`ip default-gateway ${c.defaultGateway}`);
-  lines.push("no ip http server", "no ip http secure-server", "!", "line con 0", "line vty 0 4", " login local");
+  lines.push("no ip http server", "no ip http secure-server", "!");
+  if (c.loggingHosts.length > 0) lines.push(...c.loggingHosts.map((h) => `logging host ${h}`), "!");
+  lines.push("line con 0", "line vty 0 4", " login local");
   if (c.vtyTransport !== "all") lines.push(` transport input ${c.vtyTransport}`);
   lines.push("line vty 5 15", " login local");
   if (c.vtyTransport !== "all") lines.push(` transport input ${c.vtyTransport}`);

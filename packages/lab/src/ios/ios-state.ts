@@ -50,6 +50,8 @@ export interface SwitchConfig {
   defaultGateway?: string;
   /** `transport input` of the vty lines. */
   vtyTransport: "all" | "ssh" | "telnet" | "none";
+  /** `logging host` servers (UDP 514), in the order they were given. */
+  loggingHosts: string[];
 }
 
 /** Every port of the WS-C2960X-24TS-L: Gi1/0/1-24, the SFP uplinks Gi1/0/25-28 and FastEthernet0 (management). */
@@ -67,6 +69,7 @@ export function factoryConfig(hostname = "Switch"): SwitchConfig {
     ports: new Map(PORTS.map((p) => [p, { accessVlan: 1, nativeVlan: 1, shutdown: false, portfast: false }])),
     svis: new Map([[1, { shutdown: true }]]),
     vtyTransport: "all",
+    loggingHosts: [],
   };
 }
 
@@ -77,6 +80,7 @@ export function cloneConfig(c: SwitchConfig): SwitchConfig {
     vlans: new Map(c.vlans),
     ports: new Map([...c.ports].map(([k, v]) => [k, { ...v, ...(v.trunkAllowed ? { trunkAllowed: [...v.trunkAllowed] } : {}) }])),
     svis: new Map([...c.svis].map(([k, v]) => [k, { ...v }])),
+    loggingHosts: [...c.loggingHosts],
   };
 }
 
@@ -90,6 +94,8 @@ export interface SavedSwitchConfig {
   svis: Array<[number, SviState]>;
   defaultGateway?: string;
   vtyTransport: SwitchConfig["vtyTransport"];
+  /** Absent in configurations saved before the lab modelled logging: none. */
+  loggingHosts?: string[];
 }
 
 export function saveConfig(c: SwitchConfig): SavedSwitchConfig {
@@ -101,7 +107,7 @@ export function saveConfig(c: SwitchConfig): SavedSwitchConfig {
 export function loadConfig(saved: SavedSwitchConfig): SwitchConfig {
   const factory = factoryConfig(saved.hostname);
   const ports = new Map([...factory.ports, ...saved.ports.filter(([name]) => PORTS.includes(name))]);
-  return cloneConfig({ ...saved, vtp: saved.vtp ?? factory.vtp, vlans: new Map(saved.vlans), ports, svis: new Map(saved.svis) });
+  return cloneConfig({ ...saved, vtp: saved.vtp ?? factory.vtp, vlans: new Map(saved.vlans), ports, svis: new Map(saved.svis), loggingHosts: saved.loggingHosts ?? [] });
 }
 
 /** `Gi1/0/3` for `GigabitEthernet1/0/3`, as show commands print ports. */

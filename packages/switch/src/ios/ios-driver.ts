@@ -18,7 +18,7 @@ export async function readIosConfig(session: CliSession): Promise<IosConfig> {
 export const IOS_DRIVER: SwitchDriver = {
   dialect: IOS,
   async read(session, like) {
-    const observed = observedState(await readIosConfig(session), Object.keys(like.ports), like.management.vlan);
+    const observed = observedState(await readIosConfig(session), Object.keys(like.ports), like.management.vlan, like.loggingHosts !== undefined);
     return like.sshLegacyAlgorithms ? { ...observed, sshLegacyAlgorithms: like.sshLegacyAlgorithms } : observed;
   },
   plan: planIosCommands,

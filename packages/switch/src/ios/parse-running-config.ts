@@ -15,10 +15,12 @@ export interface IosConfig {
   svis: Record<string, { address?: string; mask?: string; shutdown: boolean }>;
   defaultGateway?: string;
   vtyTransport: SwitchState["vtyTransport"];
+  /** `logging host <IPv4>` lines with UDP to port 514 (IOS writes no transport for it), in order. */
+  loggingHosts: string[];
 }
 
 export function parseRunningConfig(text: string): IosConfig {
-  const config: IosConfig = { hostname: "", vtpMode: "server", vlans: {}, ports: {}, svis: {}, vtyTransport: "all" };
+  const config: IosConfig = { hostname: "", vtpMode: "server", vlans: {}, ports: {}, svis: {}, vtyTransport: "all", loggingHosts: [] };
   let section: { kind: "vlan"; id: number } | { kind: "port"; name: string } | { kind: "svi"; vlan: number } | { kind: "vty" } | undefined;
   for (const raw of text.replace(/\r/g, "").split("\n")) {
     const line = raw.trimEnd();
@@ -47,6 +49,8 @@ export function parseRunningConfig(text: string): IosConfig {
           config.ports[name] = { mode: "dynamic", shutdown: false, portfast: false };
         }
       } else if (words[0] === "ip" && words[1] === "default-gateway") config.defaultGateway = words[2];
+      // Another transport or port (`… transport tcp port 601`) is not a server this state manages.
+      else if (words[0] === "logging" && words[1] === "host" && words.length === 3) config.loggingHosts.push(words[2]!);
       else if (words[0] === "line" && words[1] === "vty") section = { kind: "vty" };
       continue;
     }
@@ -89,8 +93,8 @@ export function parseVlanBrief(text: string): Record<string, string> {
   return vlans;
 }
 
-/** The switch state as found on the device, for the ports and management VLAN the inventory manages. */
-export function observedState(config: IosConfig, managedPorts: readonly string[], managementVlan: number): SwitchState {
+/** The switch state as found on the device, for the ports and management VLAN the inventory manages (and its syslog servers, when they are). */
+export function observedState(config: IosConfig, managedPorts: readonly string[], managementVlan: number, logging = true): SwitchState {
   const ports: Record<string, PortConfig> = {};
   for (const name of managedPorts) {
     const p = config.ports[name];
@@ -106,6 +110,7 @@ export function observedState(config: IosConfig, managedPorts: readonly string[]
     management: { vlan: managementVlan, address: svi?.address ?? "", mask: svi?.mask ?? "" },
     defaultGateway: config.defaultGateway ?? "",
     vtyTransport: config.vtyTransport,
+    ...(logging ? { loggingHosts: config.loggingHosts } : {}),
   };
 }
 

@@ -2,7 +2,7 @@
  * The IOS configuration lines that turn the observed switch state into the
  * wanted one: only what differs, the VTP mode first (it decides where the
  * VLANs go), VLANs (ports refer to them), the ports, the management SVI and
- * gateway, the vty lines.
+ * gateway, the vty lines, the syslog servers.
  */
 import type { PortConfig, SwitchState } from "../switch-state";
 
@@ -37,5 +37,10 @@ export function planIosCommands(have: SwitchState, want: SwitchState): string[] 
   }
   if (have.defaultGateway !== want.defaultGateway) lines.push(`ip default-gateway ${want.defaultGateway}`);
   if (have.vtyTransport !== want.vtyTransport) lines.push("line vty 0 15", ` transport input ${want.vtyTransport}`, "exit");
+  if (want.loggingHosts) {
+    const had = have.loggingHosts ?? [];
+    for (const host of had) if (!want.loggingHosts.includes(host)) lines.push(`no logging host ${host}`);
+    for (const host of want.loggingHosts) if (!had.includes(host)) lines.push(`logging host ${host}`);
+  }
   return lines;
 }
