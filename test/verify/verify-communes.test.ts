@@ -139,7 +139,17 @@ describe("communes verify", () => {
 });
 
 describe("the policy verified where it is written", () => {
-  it("a gatekeeper outside every destination the meeting room reaches is a problem at the province's flows, once for all communes", () => {
+  it("a default syslog collector no flow reaches is a problem at its address in the province's defaults", () => {
+    const { targets } = discover(["examples/thanh-hoa/communes/thieu-trung.yaml"]);
+    const target = targets[0]!;
+    const read = (f: string) => (f === target.provinceFile ? readFileSync(f, "utf8").replace("- address: 172.16.2.10", "- address: 192.0.2.10") : readFileSync(f));
+    const problems = loadInventory(target, read, [(p, c, pl) => policyFindings(p, c.filter((x) => target.requested.has(x.file)), pl)]).diagnostics;
+    expect(problems.length).toBeGreaterThan(0);
+    expect(new Set(problems.map((d) => d.path))).toEqual(new Set(["defaults.syslog[0].address"]));
+    expect(problems[0]!.message).toMatch(/logs to 192\.0\.2\.10/);
+  });
+
+  it("a gatekeeper outside every destination the meeting room reaches is a problem at the gatekeeper's value, once for all communes", () => {
     const { targets } = discover(["examples/thanh-hoa"]);
     const target = targets[0]!;
     const read = (f: string) => (f === target.provinceFile ? readFileSync(f, "utf8").replace("gatekeeper: 172.16.20.11", "gatekeeper: 172.16.30.11") : readFileSync(f));
@@ -148,7 +158,7 @@ describe("the policy verified where it is written", () => {
     expect(problems.map((d) => `${d.file}:${d.line} ${d.path}: ${d.message.replace(/\(.*?\)/, "(…)")}`)).toEqual(
       ["tcp/1720", "udp/1719"].map(
         (port) =>
-          `examples/thanh-hoa/province.yaml:78 flows: the policy cannot be met in 166 communes (…): for example, endpoint Hội trường UBND phường Hạc Thành ${port === "tcp/1720" ? "calls through" : "registers with"} the gatekeeper 172.16.30.11: meeting_room → government 172.16.30.11 ${port} is blocked: dropped by /ip/firewall/filter (communes: drop everything else)`,
+          `examples/thanh-hoa/province.yaml:58 services.mcu.h323.gatekeeper: the policy cannot be met in 166 communes (…): for example, endpoint Hội trường UBND phường Hạc Thành ${port === "tcp/1720" ? "calls through" : "registers with"} the gatekeeper 172.16.30.11: meeting_room → government 172.16.30.11 ${port} is blocked: dropped by /ip/firewall/filter (communes: drop everything else)`,
       ),
     );
   });

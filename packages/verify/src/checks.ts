@@ -33,6 +33,8 @@ export interface Check {
   what: string;
   /** Why it got the status: the rule that decided, or what is missing. */
   reason: string;
+  /** For a need of a server: the server as the configuration names it. */
+  server?: string;
 }
 
 const MANAGEMENT: readonly string[] = ["ssh", "winbox", "api", "api-ssl", "https"];
@@ -65,7 +67,7 @@ export function verify(verifier: Verifier, policy: readonly PolicyFlow[], requir
     }
   }
   for (const r of required) {
-    const cell = { from: r.from.place, to: r.to.host ?? r.to.place, family: r.family, service: r.service };
+    const cell = { from: r.from.place, to: r.to.host ?? r.to.place, family: r.family, service: r.service, ...(r.server !== undefined ? { server: r.server } : {}) };
     if (r.to.host !== undefined) {
       checks.push({ kind: "requirement", status: "unchecked", ...cell, what: r.why, reason: `${r.to.host} is a host name: its address is not known to the verifier (the DNS that resolves it is checked)` });
       continue;
@@ -76,7 +78,7 @@ export function verify(verifier: Verifier, policy: readonly PolicyFlow[], requir
     }
     const reach = verifier.reach(r.from, r.to, r.service, r.family);
     const where = r.to.address ? ` ${formatAddress(r.to.address)}` : "";
-    checks.push(check("requirement", cell, reach.allowed, `${r.why}: ${r.from.place} → ${r.to.place}${where} ${serviceText(r.service)}`, reach));
+    checks.push({ ...check("requirement", cell, reach.allowed, `${r.why}: ${r.from.place} → ${r.to.place}${where} ${serviceText(r.service)}`, reach), ...(r.server !== undefined ? { server: r.server } : {}) });
   }
   return { checks, matrix: cells };
 }

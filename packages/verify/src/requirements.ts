@@ -20,6 +20,8 @@ export interface Requirement {
   to: Point & { host?: string };
   family: Family;
   service: Service;
+  /** The server as the configuration names it (an address or a host name), for the needs of a server: where the inventory writes it locates a failure. */
+  server?: string;
 }
 
 export interface EndpointFacts {
@@ -63,7 +65,7 @@ export function requirements(config: RouterConfig, site: Site, facts: DeviceFact
   const out: Requirement[] = [];
   const need = (why: string, from: Point, text: string | undefined, svc: Service, fallback: Family = 4) => {
     const to = target(config, site, text ?? "");
-    if (to) out.push({ why, from, to, family: familyOf(to, fallback), service: svc });
+    if (to) out.push({ why, from, to, family: familyOf(to, fallback), service: svc, server: text! });
   };
 
   // What DHCP and router advertisements hand out.
