@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { discover, loadInventory } from "@communes/inventory";
 import { routerIntent, routerScript, type RouterIntent } from "@communes/intent";
-import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
+import { applyChanges, byStage, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
 import { startLabRouter } from "@communes/lab";
 import { describe, expect, it } from "vitest";
 
@@ -36,9 +36,12 @@ function state(path: string, entries: Array<Record<string, string>>): TableState
 
 const thieuTrung = "examples/thanh-hoa/communes/thieu-trung.yaml";
 
+/** The script form of each menu, from its table. */
+const kindOf = (path: string) => menuTable(path).kind;
+
 describe("router intent", () => {
   it("renders Thiệu Trung's router as the golden RouterOS script", () => {
-    const script = routerScript(intentFor(thieuTrung));
+    const script = routerScript(intentFor(thieuTrung), kindOf);
     const golden = "test/fixtures/golden/thieu-trung-r1.rsc";
     if (process.env.COMMUNES_UPDATE_FIXTURES === "1") writeFileSync(golden, script);
     expect(script).toBe(readFileSync(golden, "utf8"));
@@ -60,7 +63,7 @@ describe("router intent", () => {
     const intent = intentFor("examples/thanh-hoa/communes/thieu-toan.yaml");
     const pppoe = intent.tables.find((t) => t.path === "/interface/pppoe-client")!;
     expect(pppoe.entries).toEqual([expect.objectContaining({ name: "pppoe-out1", interface: "ether2", user: "thieu-toan@fiber", password: "$secret:pppoePassword" })]);
-    expect(routerScript(intent)).toContain('password="(secret pppoePassword)"');
+    expect(routerScript(intent, kindOf)).toContain('password="(secret pppoePassword)"');
     for (const table of intent.tables) state(table.path, table.entries);
   });
 
@@ -79,9 +82,8 @@ describe("router intent", () => {
     const router = await startLabRouter();
     const client = new RouterOsApiClient({ host: router.host, port: router.port, username: router.username, password: router.password });
     try {
-      const stages = [...new Set(intent.tables.map((t) => t.stage))].sort();
-      for (const stage of stages) {
-        for (const t of intent.tables.filter((x) => x.stage === stage)) {
+      for (const stage of byStage(intent.tables)) {
+        for (const t of stage) {
           const table = menuTable(t.path);
           const observed = await readTable(client, table);
           await applyChanges(client, table, planChanges(table, state(t.path, t.entries), observed.state), observed.ids);

@@ -7,7 +7,7 @@
  */
 import { discover, loadInventory, parseAddress, type ProvinceModel } from "@communes/inventory";
 import { routerIntent, type RouterIntent } from "@communes/intent";
-import { applyChanges, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
+import { applyChanges, byStage, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
 import { startLabRouter, type LabRouter } from "@communes/lab";
 import { communeSite, managementPathProblems, routerConfig, service, Verifier } from "@communes/verify";
 import { afterEach, describe, expect, it } from "vitest";
@@ -88,8 +88,8 @@ describe("the lock-out the guard prevents", () => {
   async function applyBypassingTheGuard(intent: RouterIntent): Promise<void> {
     const client = api();
     try {
-      for (const stage of [...new Set(intent.tables.map((t) => t.stage))].sort()) {
-        for (const t of intent.tables.filter((x) => x.stage === stage)) {
+      for (const stage of byStage(intent.tables)) {
+        for (const t of stage) {
           const table = menuTable(t.path);
           const observed = await readTable(client, table);
           await applyChanges(client, table, planChanges(table, state(t.path, t.entries), observed.state), observed.ids);

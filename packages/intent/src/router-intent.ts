@@ -10,8 +10,6 @@ export type Fields = Record<string, string>;
 export interface TableIntent {
   /** RouterOS menu, e.g. /ip/address. */
   path: string;
-  /** Tables of a later stage refer to objects of earlier ones (a VLAN interface to its bridge): apply stages in order. */
-  stage: number;
   /** Entries; in an ordered menu (firewall) in rule order. */
   entries: Fields[];
 }
@@ -34,28 +32,6 @@ export function secretRef(name: string): string {
   return `${SECRET_PREFIX}${name}`;
 }
 
-/** Which tables refer to objects other tables create. */
-const STAGES: Record<string, number> = {
-  "/interface/bridge/port": 2,
-  "/interface/bridge/vlan": 2,
-  "/interface/vlan": 2,
-  "/interface/list/member": 3,
-  "/ip/address": 3,
-  "/ipv6/address": 3,
-  "/ipv6/nd": 3,
-  "/ip/dhcp-server": 3,
-  "/ip/firewall/filter": 3,
-  "/ipv6/firewall/filter": 3,
-  "/ip/firewall/mangle": 3,
-  "/ip/firewall/nat": 4,
-  "/ip/dhcp-server/network": 4,
-  "/ip/dhcp-server/lease": 4,
-  "/ip/route": 4,
-  "/ipv6/dhcp-client": 2,
-  "/ipv6/route": 4,
-  "/queue/tree": 4,
-  "/system/logging": 2,
-};
 const DEFAULT_TRUNK = "ether3";
 
 /** `vlan20-staff`: the VLAN interface of a zone. */
@@ -97,7 +73,7 @@ export function routerIntent(province: ProvinceModel, commune: CommuneModel, pla
   const destinations = new Map(province.destinations.map((d) => [d.name, { ...d, ...split(d.prefixes) }]));
   const settings = commune.settings;
   const tables: TableIntent[] = [];
-  const table = (path: string, entries: Fields[]) => tables.push({ path, stage: STAGES[path] ?? 1, entries });
+  const table = (path: string, entries: Fields[]) => tables.push({ path, entries });
 
   // Identity (the ASCII host name NMS tools, syslog and prompts expect), the commune's own name in the note, clock, NTP, DNS.
   table("/system/identity", [{ name: commune.router.hostname }]);

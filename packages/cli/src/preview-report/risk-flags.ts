@@ -6,6 +6,7 @@
  * interrupt a meeting in the meeting room. Reachability (what a router change
  * opens or cuts, reachability-change.ts) is flagged for the router as a whole.
  */
+import { MENU_TABLES, type MenuRisk } from "@communes/routeros";
 import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
 import type { ResourceChange } from "./resource-changes";
 
@@ -25,8 +26,12 @@ export interface Risk {
   reason: string;
 }
 
-const MANAGEMENT_MENUS = new Set(["/ip/service", "/user", "/user/group", "/ip/ssh", "/snmp"]);
-const UPLINK_MENUS = new Set(["/ip/route", "/ipv6/route", "/interface/pppoe-client", "/ip/dhcp-client", "/ipv6/dhcp-client", "/queue/tree"]);
+/** Why a menu's risk class matters, by the class its menu table gives it. */
+const MENU_RISK: Record<MenuRisk, (path: string) => string> = {
+  firewall: (path) => `${path} decides what reaches the office and the router`,
+  management: (path) => `${path} controls who can reach and log in to the router`,
+  uplinks: (path) => `${path} carries the office's lines (routes, WAN clients, shaping)`,
+};
 const MANAGEMENT_VALUE = /management|managers/i;
 const MEETING_VALUE = /meeting[-_ ]?room|\bvc-/i;
 const PHYSICAL_PORT = /^(ether|sfp|qsfp|combo|pppoe|lte)/;
@@ -35,9 +40,8 @@ const PORT_FIELDS = ["interface", "in-interface", "out-interface", "parent"];
 function routerRisks(change: ResourceChange): Risk[] {
   const path = String(change.after.path ?? change.before.path);
   const risks: Risk[] = [];
-  if (/^\/ipv?6?\/firewall\//.test(path)) risks.push({ flag: "firewall", reason: `${path} decides what reaches the office and the router` });
-  if (MANAGEMENT_MENUS.has(path)) risks.push({ flag: "management", reason: `${path} controls who can log in to the router` });
-  if (UPLINK_MENUS.has(path)) risks.push({ flag: "uplinks", reason: `${path} carries the office's lines (routes, WAN clients, shaping)` });
+  const risk = MENU_TABLES.find((t) => t.path === path)?.risk;
+  if (risk) risks.push({ flag: risk, reason: MENU_RISK[risk](path) });
   const entries = (side: Record<string, unknown>) => (side.entries ?? {}) as Record<string, Record<string, string>>;
   const keys = new Set(change.properties.filter((p) => p.path[0] === "entries").map((p) => String(p.path[1])));
   for (const key of keys) {

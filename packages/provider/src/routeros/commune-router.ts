@@ -5,11 +5,11 @@
  * the engine applies them in order and in parallel within a stage.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { byStage } from "@communes/routeros";
 import { RouterOsTable } from "./table";
 
 export interface RouterTableArgs {
   path: string;
-  stage: number;
   entries: Array<Record<string, pulumi.Input<string>>>;
   /** Take the menu as the router holds it into the stack (an import ID, see import-id.ts) instead of writing it. */
   import?: string;
@@ -30,16 +30,14 @@ export class CommuneRouter extends pulumi.ComponentResource {
 
   constructor(name: string, args: CommuneRouterArgs, opts: pulumi.ComponentResourceOptions & { provider: pulumi.ProviderResource }) {
     super("communes:router:CommuneRouter", name, {}, opts);
-    const stages = [...new Set(args.tables.map((t) => t.stage))].sort((a, b) => a - b);
+    // The menu tables say when each menu is applied (MenuTable.stage).
     let previous: RouterOsTable[] = [];
-    for (const stage of stages) {
-      const current = args.tables
-        .filter((t) => t.stage === stage)
-        .map((t) => {
-          const table = new RouterOsTable(tableResourceName(name, t.path), { path: t.path, entries: t.entries }, { parent: this, provider: opts.provider, dependsOn: previous, ...(t.import ? { import: t.import } : {}) });
-          this.tables[t.path] = table;
-          return table;
-        });
+    for (const stage of byStage(args.tables)) {
+      const current = stage.map((t) => {
+        const table = new RouterOsTable(tableResourceName(name, t.path), { path: t.path, entries: t.entries }, { parent: this, provider: opts.provider, dependsOn: previous, ...(t.import ? { import: t.import } : {}) });
+        this.tables[t.path] = table;
+        return table;
+      });
       previous = [...previous, ...current];
     }
     this.registerOutputs({});

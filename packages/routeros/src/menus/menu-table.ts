@@ -2,7 +2,8 @@
  * What the provider knows about each RouterOS menu it manages, as data (the
  * community.routeros model): the path, what identifies an entry, the settable
  * fields with the defaults the device fills in and how their values compare,
- * whether order matters and who owns the entries. One generic engine
+ * whether order matters, who owns the entries, when the menu is applied and
+ * what a change of it puts at risk. One generic engine
  * (engine/table-engine.ts) reads, compares and applies every menu.
  */
 
@@ -45,6 +46,20 @@ export interface MenuTable {
   ownership: "owned" | "merge";
   /** The fields the provider manages, with the device's defaults. */
   fields: Readonly<Record<string, MenuField>>;
-  /** The oldest RouterOS version with this menu as described. */
-  minVersion: string;
+  /**
+   * When the menu is applied, from 1: a menu refers only to what menus of
+   * earlier stages create (a bridge port to its bridge, an address to its
+   * VLAN interface, a route to its gateway's address). Menus of one stage
+   * are applied in parallel.
+   */
+  stage: number;
+  /** What a change of this menu puts at risk, for reviewers (the preview report's flags); none for the rest. */
+  risk?: MenuRisk;
 }
+
+/**
+ * management: who can reach and log in to the router; uplinks: the office's
+ * lines (routes, WAN clients, shaping); firewall: what reaches the office
+ * and the router.
+ */
+export type MenuRisk = "management" | "uplinks" | "firewall";

@@ -36,22 +36,24 @@ const rule: Record<string, MenuField> = {
   ...comment,
 };
 
-const firewall = (path: string, minVersion = "7.1"): MenuTable => ({ path, kind: "list", key: ["comment"], ordered: true, ownership: "owned", fields: rule, minVersion });
+const firewall = (path: string, stage: number): MenuTable => ({ path, kind: "list", key: ["comment"], ordered: true, ownership: "owned", fields: rule, stage, risk: "firewall" });
 const addressList = (path: string): MenuTable => ({
+  stage: 1,
+  risk: "firewall",
   path,
   kind: "list",
   key: ["list", "address"],
   ownership: "owned",
   fields: { list: text(), address: text(), ...comment },
-  minVersion: "7.1",
 });
 const route = (path: string): MenuTable => ({
+  stage: 4,
+  risk: "uplinks",
   path,
   kind: "list",
   key: ["dst-address", "gateway"],
   ownership: "owned",
   fields: { "dst-address": text(), gateway: text(), distance: text("1"), "check-gateway": text(), "routing-table": text("main"), ...comment },
-  minVersion: "7.1",
 });
 
 export const MENU_TABLES: readonly MenuTable[] = [
@@ -61,7 +63,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), "vlan-filtering": bool(false), "protocol-mode": text("rstp"), "frame-types": text("admit-all"), pvid: text("1"), ...comment },
-    minVersion: "7.1",
+    stage: 1,
   },
   {
     path: "/interface/bridge/port",
@@ -69,7 +71,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["interface"],
     ownership: "owned",
     fields: { interface: text(), bridge: text(), pvid: text("1"), "frame-types": text("admit-all"), "ingress-filtering": bool(true), ...comment },
-    minVersion: "7.1",
+    stage: 2,
   },
   {
     path: "/interface/bridge/vlan",
@@ -77,7 +79,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["bridge", "vlan-ids"],
     ownership: "owned",
     fields: { bridge: text(), "vlan-ids": text(), tagged: set(), untagged: set(), ...comment },
-    minVersion: "7.1",
+    stage: 2,
   },
   {
     path: "/interface/vlan",
@@ -85,35 +87,37 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), "vlan-id": text(), interface: text(), mtu: text("1500"), ...comment },
-    minVersion: "7.1",
+    stage: 2,
   },
-  { path: "/interface/list", kind: "list", key: ["name"], ownership: "owned", fields: { name: text(), ...comment }, minVersion: "7.1" },
-  { path: "/interface/list/member", kind: "list", key: ["list", "interface"], ownership: "owned", fields: { list: text(), interface: text(), ...comment }, minVersion: "7.1" },
+  { path: "/interface/list", kind: "list", key: ["name"], ownership: "owned", fields: { name: text(), ...comment }, stage: 1 },
+  { path: "/interface/list/member", kind: "list", key: ["list", "interface"], ownership: "owned", fields: { list: text(), interface: text(), ...comment }, stage: 3 },
   {
     path: "/interface/pppoe-client",
     kind: "list",
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), interface: text(), user: text(), password: { default: "", writeOnly: true }, "add-default-route": bool(false), "default-route-distance": text("1"), "use-peer-dns": bool(false), ...comment },
-    minVersion: "7.1",
+    stage: 1,
+    risk: "uplinks",
   },
-  { path: "/ip/address", kind: "list", key: ["address", "interface"], ownership: "owned", fields: { address: text(), interface: text(), ...comment }, minVersion: "7.1" },
+  { path: "/ip/address", kind: "list", key: ["address", "interface"], ownership: "owned", fields: { address: text(), interface: text(), ...comment }, stage: 3 },
   {
     path: "/ip/dhcp-client",
     kind: "list",
     key: ["interface"],
     ownership: "owned",
     fields: { interface: text(), "add-default-route": text("yes"), "default-route-distance": text("1"), "use-peer-dns": bool(true), "use-peer-ntp": bool(true), ...comment },
-    minVersion: "7.1",
+    stage: 1,
+    risk: "uplinks",
   },
-  { path: "/ip/pool", kind: "list", key: ["name"], ownership: "owned", fields: { name: text(), ranges: text(), comment: text() }, minVersion: "7.1" },
+  { path: "/ip/pool", kind: "list", key: ["name"], ownership: "owned", fields: { name: text(), ranges: text(), comment: text() }, stage: 1 },
   {
     path: "/ip/dhcp-server",
     kind: "list",
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), interface: text(), "address-pool": text("static-only"), "lease-time": { default: "30m", normalise: "duration" }, ...comment },
-    minVersion: "7.1",
+    stage: 3,
   },
   {
     path: "/ip/dhcp-server/network",
@@ -121,7 +125,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["address"],
     ownership: "owned",
     fields: { address: text(), gateway: text(), "dns-server": text(), "ntp-server": text(), domain: text(), comment: text() },
-    minVersion: "7.1",
+    stage: 4,
   },
   {
     path: "/ip/dhcp-server/lease",
@@ -129,14 +133,14 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["mac-address"],
     ownership: "owned",
     fields: { address: text(), "mac-address": text(), server: text("all"), ...comment },
-    minVersion: "7.1",
+    stage: 4,
   },
-  { path: "/ip/dns", kind: "singleton", key: [], ownership: "owned", fields: { servers: text(), "allow-remote-requests": bool(false) }, minVersion: "7.1" },
-  firewall("/ip/firewall/filter"),
-  firewall("/ip/firewall/nat"),
-  firewall("/ip/firewall/mangle"),
+  { path: "/ip/dns", kind: "singleton", key: [], ownership: "owned", fields: { servers: text(), "allow-remote-requests": bool(false) }, stage: 1 },
+  firewall("/ip/firewall/filter", 3),
+  firewall("/ip/firewall/nat", 4),
+  firewall("/ip/firewall/mangle", 3),
   addressList("/ip/firewall/address-list"),
-  firewall("/ipv6/firewall/filter"),
+  firewall("/ipv6/firewall/filter", 3),
   addressList("/ipv6/firewall/address-list"),
   {
     path: "/ipv6/address",
@@ -144,7 +148,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["address", "interface"],
     ownership: "owned",
     fields: { address: text(), interface: text(), advertise: bool(true), "eui-64": bool(false), ...comment },
-    minVersion: "7.1",
+    stage: 3,
   },
   {
     path: "/ipv6/dhcp-client",
@@ -152,7 +156,8 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["interface"],
     ownership: "owned",
     fields: { interface: text(), request: set(), "add-default-route": bool(false), "default-route-distance": text("1"), "use-peer-dns": bool(true), ...comment },
-    minVersion: "7.1",
+    stage: 2,
+    risk: "uplinks",
   },
   {
     path: "/ipv6/nd",
@@ -160,7 +165,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["interface"],
     ownership: "owned",
     fields: { interface: text(), "managed-address-configuration": bool(false), "other-configuration": bool(false), "advertise-dns": bool(true), dns: set(), ...comment },
-    minVersion: "7.1",
+    stage: 3,
   },
   route("/ip/route"),
   route("/ipv6/route"),
@@ -170,30 +175,32 @@ export const MENU_TABLES: readonly MenuTable[] = [
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), parent: text(), "packet-mark": text(), "limit-at": { default: "0", normalise: "bits" }, "max-limit": { default: "0", normalise: "bits" }, priority: text("8"), queue: text("default-small"), ...comment },
-    minVersion: "7.1",
+    stage: 4,
+    risk: "uplinks",
   },
-  { path: "/system/identity", kind: "singleton", key: [], ownership: "owned", fields: { name: text("MikroTik") }, minVersion: "7.1" },
-  { path: "/system/note", kind: "singleton", key: [], ownership: "owned", fields: { note: text(), "show-at-login": bool(true) }, minVersion: "7.1" },
-  { path: "/system/clock", kind: "singleton", key: [], ownership: "owned", fields: { "time-zone-name": text("manual"), "time-zone-autodetect": bool(true) }, minVersion: "7.1" },
-  { path: "/system/ntp/client", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), mode: text("unicast"), servers: text() }, minVersion: "7.1" },
-  { path: "/system/ntp/server", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), broadcast: bool(false), multicast: bool(false), manycast: bool(false), "use-local-clock": bool(false) }, minVersion: "7.1" },
+  { path: "/system/identity", kind: "singleton", key: [], ownership: "owned", fields: { name: text("MikroTik") }, stage: 1 },
+  { path: "/system/note", kind: "singleton", key: [], ownership: "owned", fields: { note: text(), "show-at-login": bool(true) }, stage: 1 },
+  { path: "/system/clock", kind: "singleton", key: [], ownership: "owned", fields: { "time-zone-name": text("manual"), "time-zone-autodetect": bool(true) }, stage: 1 },
+  { path: "/system/ntp/client", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), mode: text("unicast"), servers: text() }, stage: 1 },
+  { path: "/system/ntp/server", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), broadcast: bool(false), multicast: bool(false), manycast: bool(false), "use-local-clock": bool(false) }, stage: 1 },
   {
     path: "/system/logging/action",
     kind: "list",
     key: ["name"],
     ownership: "owned",
     fields: { name: text(), target: text("memory"), remote: text("0.0.0.0"), "remote-port": text("514"), "remote-protocol": text("udp"), "src-address": text("0.0.0.0") },
-    minVersion: "7.1",
+    stage: 1,
   },
-  { path: "/system/logging", kind: "list", key: ["topics", "action"], ownership: "owned", fields: { topics: set(), action: text(), prefix: text(), ...comment }, minVersion: "7.1" },
-  { path: "/snmp", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), contact: text(), location: text() }, minVersion: "7.1" },
+  { path: "/system/logging", kind: "list", key: ["topics", "action"], ownership: "owned", fields: { topics: set(), action: text(), prefix: text(), ...comment }, stage: 2 },
+  { path: "/snmp", kind: "singleton", key: [], ownership: "owned", fields: { enabled: bool(false), contact: text(), location: text() }, stage: 1, risk: "management" },
   {
     path: "/ip/service",
     kind: "fixed",
     key: ["name"],
     ownership: "merge",
     fields: { name: text(), address: set(), disabled: bool(false) },
-    minVersion: "7.1",
+    stage: 1,
+    risk: "management",
   },
 ];
 
@@ -201,4 +208,10 @@ export function menuTable(path: string): MenuTable {
   const table = MENU_TABLES.find((t) => t.path === path);
   if (!table) throw new Error(`no menu table for ${path}`);
   return table;
+}
+
+/** Menus grouped in the order they are applied: one group per stage, earliest first. */
+export function byStage<T extends { path: string }>(menus: readonly T[]): T[][] {
+  const stages = [...new Set(menus.map((m) => menuTable(m.path).stage))].sort((a, b) => a - b);
+  return stages.map((stage) => menus.filter((m) => menuTable(m.path).stage === stage));
 }
