@@ -2,19 +2,27 @@
  * HTTPS to an endpoint with its certificate pinned (SHA-256 fingerprint, or
  * a CA): the request is only sent once the certificate was checked.
  */
+import { DeviceError } from "@communes/device-error";
 import * as https from "node:https";
 import { PinnedAgent, type Pin } from "@communes/pinned-tls";
 
 export type { Pin };
 export { PinnedAgent };
 
-export class EndpointError extends Error {
+/** The endpoint refused or answered what the driver cannot use (a wrong password, a parameter it does not have, a pin that does not match). */
+export class EndpointError extends DeviceError {
   override name = "EndpointError";
+  constructor(message: string, retryable = false) {
+    super(message, { retryable });
+  }
 }
 
 /** The endpoint is unreachable or the connection broke; retrying may help. */
 export class EndpointConnectionError extends EndpointError {
   override name = "EndpointConnectionError";
+  constructor(message: string) {
+    super(message, true);
+  }
 }
 
 /** The device's certificate is checked against its pin before anything is sent. */

@@ -11,6 +11,7 @@ import * as statusproto from "@pulumi/pulumi/proto/status_pb";
 import { Any } from "google-protobuf/google/protobuf/any_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { DeviceError } from "@communes/device-error";
 import { parseImportId } from "./import-id";
 import { diffProperties, type DiffKind } from "./property-diff";
 import { OperationError, PartialFailure, type AnyResourceType, type OperationContext } from "./resource-type";
@@ -42,7 +43,7 @@ function toStruct(values: PropertyMap): Struct {
 
 function grpcError(err: unknown): grpc.ServiceError {
   const message = err instanceof Error ? err.message : String(err);
-  if (!(err instanceof OperationError)) {
+  if (!(err instanceof OperationError) && !(err instanceof DeviceError)) {
     // A bug, not a user or device error: keep the stack for the engine's log.
     process.stderr.write(`${err instanceof Error ? (err.stack ?? message) : message}\n`);
   }

@@ -5,6 +5,7 @@
  * and the next prompt stripped from the output, refusals detected from the
  * dialect's error patterns, and a time limit on every step.
  */
+import { DeviceError } from "@communes/device-error";
 import { sshFingerprint } from "@communes/pinned-tls";
 import * as net from "node:net";
 import { Client, type ClientChannel } from "ssh2";
@@ -29,30 +30,47 @@ export interface CliTarget {
 }
 
 /** The device refused a command: the command and what it printed. */
-export class CliCommandError extends Error {
+export class CliCommandError extends DeviceError {
   override name = "CliCommandError";
   constructor(
-    readonly device: string,
+    device: string,
     readonly command: string,
     readonly output: string,
   ) {
-    super(`${device}: "${command}" was refused: ${output.trim().split("\n").filter((l) => l.trim() !== "" && !/^\s*\^\s*$/.test(l)).join(" ")}`);
+    super(`${device}: "${command}" was refused: ${output.trim().split("\n").filter((l) => l.trim() !== "" && !/^\s*\^\s*$/.test(l)).join(" ")}`, { device, operation: command, said: output, retryable: false });
   }
 }
 
 /** The connection failed or closed; the operation may be retried. */
-export class CliConnectionError extends Error {
+export class CliConnectionError extends DeviceError {
   override name = "CliConnectionError";
+  constructor(message: string, retryable = true) {
+    super(message, { retryable });
+  }
 }
 
 /** The switch and the session share no SSH algorithm. Never retried: the inventory must say what the switch is. */
 export class SshNegotiationError extends CliConnectionError {
   override name = "SshNegotiationError";
+  constructor(message: string) {
+    super(message, false);
+  }
+}
+
+/** The login or the enable secret was refused. Never retried: the credentials must change. */
+export class CliAuthError extends CliConnectionError {
+  override name = "CliAuthError";
+  constructor(message: string) {
+    super(message, false);
+  }
 }
 
 /** The device presented another host key than the pinned one. Never retried. */
-export class HostKeyMismatchError extends Error {
+export class HostKeyMismatchError extends DeviceError {
   override name = "HostKeyMismatchError";
+  constructor(message: string) {
+    super(message, { retryable: false });
+  }
 }
 
 export class CliSession {
@@ -99,7 +117,7 @@ export class CliSession {
           if (presented && presented !== target.hostKeyFingerprint) {
             reject(new HostKeyMismatchError(`${target.device}: the SSH host key of ${target.host} is ${presented}, not the pinned ${target.hostKeyFingerprint}; refusing to connect (if the switch was replaced, collect its new fingerprint and update the inventory)`));
           } else if (err.level === "client-authentication") {
-            reject(new CliConnectionError(`${target.device}: login as ${target.username} refused (wrong user name or password)`));
+            reject(new CliAuthError(`${target.device}: login as ${target.username} refused (wrong user name or password)`));
           } else if (/no matching/i.test(err.message)) {
             const offered = target.legacyAlgorithms?.length ? `the modern ones and ${target.legacyAlgorithms.join(", ")}` : "only modern ones (no SHA-1, no CBC)";
             reject(new SshNegotiationError(`${target.device}: ${err.message}: the switch accepts none of the SSH algorithms offered, ${offered}; a classic IOS 15 switch needs its model in the inventory (docs/switches.md, "SSH algorithms")`));
@@ -160,13 +178,13 @@ export class CliSession {
   }
 
   private async enable(): Promise<void> {
-    if (!this.target.enableSecret) throw new CliConnectionError(`${this.target.device}: the account is not privileged and no enable secret is configured`);
+    if (!this.target.enableSecret) throw new CliAuthError(`${this.target.device}: the account is not privileged and no enable secret is configured`);
     this.channel.write(`${this.dialect.enable.command}\r`);
     await this.until(this.dialect.enable.passwordPrompt);
     this.channel.write(`${this.target.enableSecret}\r`);
     const out = await this.until(new RegExp(`${this.dialect.prompt.source}|${this.dialect.enable.passwordPrompt.source}`));
     if (this.dialect.enable.refused.test(out) || !this.dialect.privilegedPrompt.test(out)) {
-      throw new CliConnectionError(`${this.target.device}: the enable secret was refused`);
+      throw new CliAuthError(`${this.target.device}: the enable secret was refused`);
     }
   }
 

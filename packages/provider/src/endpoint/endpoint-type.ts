@@ -5,7 +5,8 @@
  * bounded wait; failure is reported with the device's own status text, as an
  * error (default) or a warning kept in the outputs.
  */
-import { CiscoDriver, EndpointConnectionError, EndpointError, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
+import { DeviceError } from "@communes/device-error";
+import { CiscoDriver, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 
 export const ENDPOINT_TOKEN = "communes:endpoint:Endpoint";
@@ -70,9 +71,8 @@ async function withDriver<T>(name: string, ctx: OperationContext, body: (driver:
     driver = driverFor(name, c);
     return await body(driver, c);
   } catch (err) {
-    if (err instanceof EndpointConnectionError) throw new OperationError(`${err.message}; ${reading ? "could not read the endpoint" : "run up again"}`);
-    if (err instanceof EndpointError) throw new OperationError(err.message);
-    throw err;
+    if (!(err instanceof DeviceError)) throw err;
+    throw new OperationError(err.retryable ? `${err.message}; ${reading ? "could not read the endpoint" : "run up again"}` : err.message);
   } finally {
     await driver?.close();
   }

@@ -9,7 +9,8 @@
  * change. Reading it back never asks the device: it is a record, not a setting.
  */
 import { createHash } from "node:crypto";
-import { exportConfiguration, readAuditedMenus, RouterOsAuthError, RouterOsConnectionError, RouterOsTlsPinError, RouterOsTrapError, SshExportError, type AuditReading } from "@communes/routeros";
+import { DeviceError } from "@communes/device-error";
+import { exportConfiguration, readAuditedMenus, type AuditReading } from "@communes/routeros";
 import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { routerConnection, transportFor } from "./connections";
 
@@ -42,7 +43,7 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
   try {
     audited = await readAuditedMenus(transportFor(c));
   } catch (err) {
-    if (err instanceof RouterOsTrapError || err instanceof RouterOsAuthError || err instanceof RouterOsConnectionError || err instanceof RouterOsTlsPinError) throw new OperationError(`${inputs.router}: could not read its users, scheduler and services for the audit trail: ${err.message}; nothing on the router was changed`);
+    if (err instanceof DeviceError) throw new OperationError(`${inputs.router}: could not read its users, scheduler and services for the audit trail: ${err.message}; nothing on the router was changed`);
     throw err;
   }
   try {
@@ -51,7 +52,7 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
     const script = c.password ? exported.split(c.password).join("[secret]") : exported;
     return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString(), audited };
   } catch (err) {
-    if (err instanceof SshExportError) throw new OperationError(`${err.message}; nothing on the router was changed`);
+    if (err instanceof DeviceError) throw new OperationError(`${err.message}; nothing on the router was changed`);
     throw err;
   }
 }

@@ -14,14 +14,12 @@ import {
   MENU_TABLES,
   planChanges,
   readTable,
-  RouterOsConnectionError,
   RouterOsTrapError,
-  RouterOsAuthError,
-  RouterOsTlsPinError,
   type Change,
   type MenuTable,
   type TableState,
 } from "@communes/routeros";
+import { DeviceError } from "@communes/device-error";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { routerConnection, transportFor } from "./connections";
 
@@ -33,24 +31,21 @@ function tableOf(path: string): MenuTable {
   return menuTable(path);
 }
 
-/** Turns transport errors into messages for the engineer; keeps partial progress. */
+/** Turns the router's errors into messages for the engineer; keeps partial progress. */
 function deviceError(err: unknown, where: string, applied: number, total: number, state: TableState): Error {
+  if (!(err instanceof DeviceError)) return err instanceof Error ? err : new Error(String(err));
   if (err instanceof RouterOsTrapError) return new OperationError(`${where}: the router refused ${err.message}`);
-  if (err instanceof RouterOsAuthError || err instanceof RouterOsTlsPinError) return new OperationError(`${where}: ${err.message}`);
-  if (err instanceof RouterOsConnectionError) {
-    const progress = total === 0 ? "before any change" : `after ${applied} of ${total} changes`;
-    const message = `${where}: ${err.message} ${progress}; run up again to finish`;
-    return applied > 0 ? new PartialFailure(message, state.path, state) : new OperationError(message);
-  }
-  return err instanceof Error ? err : new Error(String(err));
+  if (!err.retryable) return new OperationError(`${where}: ${err.message}`);
+  const progress = total === 0 ? "before any change" : `after ${applied} of ${total} changes`;
+  const message = `${where}: ${err.message} ${progress}; run up again to finish`;
+  return applied > 0 ? new PartialFailure(message, state.path, state) : new OperationError(message);
 }
 
 /** A read (refresh, drift audit) changes nothing, so its errors say what could not be read and give no advice to run up. */
 function readError(err: unknown, where: string): Error {
+  if (!(err instanceof DeviceError)) return err instanceof Error ? err : new Error(String(err));
   if (err instanceof RouterOsTrapError) return new OperationError(`${where}: the router refused to print the menu: ${err.message}`);
-  if (err instanceof RouterOsAuthError || err instanceof RouterOsTlsPinError) return new OperationError(`${where}: ${err.message}`);
-  if (err instanceof RouterOsConnectionError) return new OperationError(`${where}: could not read the menu: ${err.message}`);
-  return err instanceof Error ? err : new Error(String(err));
+  return new OperationError(err.retryable ? `${where}: could not read the menu: ${err.message}` : `${where}: ${err.message}`);
 }
 
 async function converge(inputs: TableState, ctx: OperationContext, written?: TableState): Promise<TableState> {

@@ -5,7 +5,8 @@
  * declared ports are compared property by property; the configuration is
  * saved (`write memory`) only after every line was accepted.
  */
-import { CliCommandError, CliConnectionError, CliSession, IOS_DRIVER, releasedState, SshNegotiationError, type CliTarget, type SwitchState } from "@communes/switch";
+import { DeviceError } from "@communes/device-error";
+import { CliSession, IOS_DRIVER, releasedState, type CliTarget, type SwitchState } from "@communes/switch";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 
 export const IOS_SWITCH_TOKEN = "communes:switch:IosSwitch";
@@ -23,13 +24,7 @@ function connection(config: OperationContext["config"]): SwitchConnection {
 
 async function withSession<T>(state: Pick<SwitchState, "hostname" | "sshLegacyAlgorithms">, ctx: OperationContext, body: (session: CliSession) => Promise<T>): Promise<T> {
   const c = connection(ctx.config);
-  let session: CliSession;
-  try {
-    session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS_DRIVER.dialect);
-  } catch (err) {
-    // A connection that failed may be retried; a host key or a password that is wrong may not.
-    throw err instanceof CliConnectionError && !(err instanceof SshNegotiationError) && !/refused/.test(err.message) ? err : new OperationError((err as Error).message);
-  }
+  const session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS_DRIVER.dialect);
   try {
     return await body(session);
   } finally {
@@ -51,12 +46,11 @@ async function converge(want: SwitchState, ctx: OperationContext): Promise<Switc
       return want;
     });
   } catch (err) {
-    if (err instanceof CliCommandError) throw new OperationError(err.message);
-    if (err instanceof CliConnectionError) {
-      const message = `${err.message}; ${applied ? "nothing was saved on the switch" : "nothing was changed on the switch"}; run up again to finish`;
-      throw applied ? new PartialFailure(message, want.hostname, want) : new OperationError(message);
-    }
-    throw err;
+    // A connection that broke may be retried; a refused line, a host key or a password that is wrong may not.
+    if (!(err instanceof DeviceError)) throw err;
+    if (!err.retryable) throw new OperationError(err.message);
+    const message = `${err.message}; ${applied ? "nothing was saved on the switch" : "nothing was changed on the switch"}; run up again to finish`;
+    throw applied ? new PartialFailure(message, want.hostname, want) : new OperationError(message);
   }
 }
 
@@ -81,7 +75,8 @@ export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
   async read(_id, state, ctx) {
     const like = state as SwitchState;
     const observed = await withSession(like, ctx, (session) => IOS_DRIVER.read(session, like)).catch((err: unknown) => {
-      throw err instanceof OperationError ? err : new OperationError(`${(err as Error).message}; could not read the switch`);
+      if (!(err instanceof DeviceError)) throw err;
+      throw new OperationError(err.retryable ? `${err.message}; could not read the switch` : err.message);
     });
     return { state: observed, inputs: observed };
   },

@@ -3,6 +3,7 @@
  * reading a menu into it with one print, and the changes (add, set, remove,
  * move) that turn what the device holds into what the inventory says.
  */
+import { RouterOsStateError } from "../client/errors";
 import type { MenuTable } from "../menus/menu-table";
 import { MENU_TABLES } from "../menus/tables";
 import type { Row, RouterOsTransport } from "../client/transport";
@@ -183,7 +184,7 @@ export async function applyChanges(transport: RouterOsTransport, table: MenuTabl
         break;
       case "set": {
         const id = table.kind === "singleton" ? undefined : ids[change.key];
-        if (table.kind !== "singleton" && id === undefined) throw new Error(`${table.path}: no entry ${change.key} on the device to change`);
+        if (table.kind !== "singleton" && id === undefined) throw new RouterOsStateError(`${table.path}: no entry ${change.key} on the device to change (changed meanwhile? run up again)`);
         if (Object.keys(change.values).length > 0) await transport.set(table.path, id, change.values);
         if (change.unset.length > 0) await transport.unset(table.path, id, change.unset);
         break;

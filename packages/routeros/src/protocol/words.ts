@@ -4,6 +4,7 @@
  * bytes; a sentence is words ended by an empty word. Text is UTF-8: RouterOS
  * stores and returns the bytes it is given.
  */
+import { DeviceError } from "@communes/device-error";
 
 /** Encodes a word's length prefix (0 to 2^32-1). */
 export function encodeLength(length: number): Buffer {
@@ -26,8 +27,11 @@ export function encodeSentence(words: readonly string[]): Buffer {
 }
 
 /** Thrown on bytes that cannot be a RouterOS API stream (a reserved control byte). */
-export class ProtocolError extends Error {
+export class ProtocolError extends DeviceError {
   override name = "ProtocolError";
+  constructor(message: string) {
+    super(message, { retryable: true });
+  }
 }
 
 /**

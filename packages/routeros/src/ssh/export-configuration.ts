@@ -3,6 +3,7 @@
  * (passwords hidden, as RouterOS does by default), over SSH with the host
  * key pinned: the audit trail taken before a change.
  */
+import { DeviceError } from "@communes/device-error";
 import { sshFingerprint } from "@communes/pinned-tls";
 import { Client } from "ssh2";
 
@@ -20,8 +21,12 @@ export interface SshExportTarget {
   timeoutMs?: number;
 }
 
-export class SshExportError extends Error {
+/** The export could not be taken; `retryable` when the connection failed, not when a pin, a password or the router refused it. */
+export class SshExportError extends DeviceError {
   override name = "SshExportError";
+  constructor(message: string, retryable: boolean) {
+    super(message, { retryable });
+  }
 }
 
 export function exportConfiguration(target: SshExportTarget): Promise<string> {
@@ -31,12 +36,12 @@ export function exportConfiguration(target: SshExportTarget): Promise<string> {
     const client = new Client();
     let presented = "";
     let output = "";
-    const fail = (message: string) => {
+    const fail = (message: string, retryable = false) => {
       clearTimeout(timer);
       client.end();
-      reject(new SshExportError(`${target.device}: ${message}`));
+      reject(new SshExportError(`${target.device}: ${message}`, retryable));
     };
-    const timer = setTimeout(() => fail(`no /export from ${where} within ${timeoutMs} ms`), timeoutMs);
+    const timer = setTimeout(() => fail(`no /export from ${where} within ${timeoutMs} ms`, true), timeoutMs);
     client
       .on("ready", () =>
         client.exec("/export", (err, stream) => {
@@ -54,7 +59,7 @@ export function exportConfiguration(target: SshExportTarget): Promise<string> {
         if (presented && presented !== target.hostKeyFingerprint) {
           fail(`the SSH host key of ${where} is ${presented}, not the pinned ${target.hostKeyFingerprint}; refusing to connect`);
         } else if (err.level === "client-authentication") fail(`SSH login as ${target.username} refused (wrong user name or password)`);
-        else fail(`no SSH session with ${where}: ${err.message}`);
+        else fail(`no SSH session with ${where}: ${err.message}`, true);
       })
       .connect({
         host: target.host,
