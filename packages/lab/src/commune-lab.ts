@@ -7,6 +7,7 @@
  */
 import { discover, formatAddress, loadInventory, formatDiagnostic, parsePrefix, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { managementSources, secretNames } from "@communes/intent";
+import { reachSettings, STACK_SETTING, type StackConfig } from "@communes/network/stack-settings";
 import { labPorts, plannedLabAddresses } from "./lab-addresses";
 import { startLabEndpoint, type LabEndpoint } from "./endpoint/lab-endpoints";
 import { startLabSwitch, type LabSwitch } from "./ios/lab-switch";
@@ -16,7 +17,6 @@ import { startLabRouter, type LabRouter } from "./routeros/lab-router";
 export const LAB_SIP_PASSWORD = "lab-sip-password";
 const LAB_ENABLE_SECRET = "lab-enable-secret";
 
-export type StackConfig = Record<string, { value: string; secret?: boolean }>;
 
 export interface CommuneLab {
   router: LabRouter;
@@ -123,20 +123,24 @@ function labStackConfig(secretNames: string[], commune: CommuneModel, inventory:
   const anyEndpoint = Object.values(endpoints)[0];
   return {
     ...Object.fromEntries(secretNames.map((name) => [name, { value: `lab-${name}`, secret: true }])),
-    inventory: { value: inventory },
-    routerHost: { value: router.host },
-    routerPort: { value: String(router.port) },
-    routerSshPort: { value: String(router.sshPort) },
-    routerSshHostKeyFingerprint: { value: router.sshHostKeyFingerprint },
-    ...(router.device.client.address ? { operatorAddress: { value: router.device.client.address } } : {}),
-    ...(options.routerTls ? { routerTransport: { value: "api-ssl" }, routerTlsFingerprint: { value: router.fingerprint256 } } : { routerTransport: { value: "api" } }),
+    [STACK_SETTING.inventory]: { value: inventory },
+    ...reachSettings({
+      router: {
+        host: router.host,
+        port: router.port,
+        sshPort: router.sshPort,
+        sshHostKeyFingerprint: router.sshHostKeyFingerprint,
+        ...(options.routerTls ? { transport: "api-ssl", tlsFingerprint: router.fingerprint256 } : { transport: "api" }),
+      },
+      switches: Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }])),
+      endpoints: Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { host: e.host, port: e.port, tlsFingerprint: e.fingerprint256 }])),
+    }),
+    ...(router.device.client.address ? { [STACK_SETTING.operatorAddress]: { value: router.device.client.address } } : {}),
     [secrets.router.credentials.passwordSecret]: { value: router.password, secret: true },
-    switchEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(switches).map(([n, s]) => [n, { host: s.host, port: s.port, hostKeyFingerprint: s.hostKeyFingerprint }]))) },
     ...(anySwitch ? { [secrets.switch.credentials.passwordSecret]: { value: anySwitch.password, secret: true } } : {}),
     ...(secrets.switch.enableSecret ? { [secrets.switch.enableSecret]: { value: LAB_ENABLE_SECRET, secret: true } } : {}),
-    endpointEndpoints: { value: JSON.stringify(Object.fromEntries(Object.entries(endpoints).map(([n, e]) => [n, { host: e.host, port: e.port, tlsFingerprint: e.fingerprint256 }]))) },
     ...(anyEndpoint ? { [secrets.endpoint.credentials.passwordSecret]: { value: anyEndpoint.password, secret: true } } : {}),
     ...(secrets.endpoint.sipPasswordSecret ? { [secrets.endpoint.sipPasswordSecret]: { value: LAB_SIP_PASSWORD, secret: true } } : {}),
-    endpointRegistrationTimeoutMs: { value: "3000" },
+    [STACK_SETTING.endpointRegistrationTimeoutMs]: { value: "3000" },
   };
 }

@@ -10,28 +10,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { formatAddress, parseAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
 import { managementPathProblems } from "@communes/verify";
+import { STACK_SETTING, type EndpointReach, type RouterReach, type SwitchReach } from "./stack-settings";
 import { CommuneRouter, ConfigExport, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
-
-/** How to reach a device when not at its planned address (a lab, a tunnel). */
-export interface RouterReach {
-  host?: string;
-  port?: number;
-  transport?: "api" | "api-ssl" | "rest";
-  tlsFingerprint?: string;
-  /** SSH, for the configuration export before a change. Default port: 22. */
-  sshPort?: number;
-  sshHostKeyFingerprint?: string;
-}
-export interface SwitchReach {
-  host?: string;
-  port?: number;
-  hostKeyFingerprint?: string;
-}
-export interface EndpointReach {
-  host?: string;
-  port?: number;
-  tlsFingerprint?: string;
-}
 
 export interface CommuneNetworkArgs {
   province: ProvinceModel;
@@ -156,8 +136,8 @@ export class CommuneNetwork extends pulumi.ComponentResource {
       if (!host || !tlsFingerprint) {
         // The stack says how to reach endpoints by their system names: a renamed endpoint is not found under its old one.
         const known = Object.keys(args.reach?.endpoints ?? {}).filter((name) => name !== ep.systemName);
-        const renamed = known.length > 0 ? `; endpointEndpoints has no entry under this name (it has ${known.map((n) => JSON.stringify(n)).join(", ")}: renamed?)` : "";
-        throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? "it takes its address by DHCP, so say how to reach it (endpointEndpoints)" : "no tlsFingerprint in the inventory to pin its certificate"}${renamed}`);
+        const renamed = known.length > 0 ? `; ${STACK_SETTING.endpointEndpoints} has no entry under this name (it has ${known.map((n) => JSON.stringify(n)).join(", ")}: renamed?)` : "";
+        throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? `it takes its address by DHCP, so say how to reach it (${STACK_SETTING.endpointEndpoints})` : "no tlsFingerprint in the inventory to pin its certificate"}${renamed}`);
       }
       const provider = new Provider(`endpoint ${ep.systemName}`, {
         endpoint: {

@@ -5,7 +5,7 @@
  * (a change that would lock the NOC out is refused), then the switches, then
  * the meeting-room endpoints.
  *
- * Stack configuration:
+ * Stack configuration (names: STACK_SETTING of @communes/network):
  *   inventory              the commune's inventory file (required)
  *   <passwordSecret>       the router password, as named in the inventory (secret)
  *   routerHost, routerPort, routerTransport, routerTlsFingerprint,
@@ -25,11 +25,11 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { discover, formatDiagnostic, loadInventory, requestedDiagnostics } from "@communes/inventory";
-import { CommuneNetwork } from "@communes/network";
+import { CommuneNetwork, STACK_SETTING } from "@communes/network";
 
 const config = new pulumi.Config();
 // Relative to the project directory (this program runs from dist/), as Pulumi.yaml says.
-const inventoryFile = path.resolve(__dirname, "..", config.require("inventory"));
+const inventoryFile = path.resolve(__dirname, "..", config.require(STACK_SETTING.inventory));
 
 const { targets, errors } = discover([inventoryFile]);
 if (errors.length > 0) throw new pulumi.RunError(`inventory: ${errors.join("; ")}`);
@@ -48,24 +48,24 @@ const network = new CommuneNetwork(`${commune.kind} ${commune.name}`, {
   secret: (name) => config.requireSecret(name),
   reach: {
     router: {
-      host: config.get("routerHost"),
-      port: config.getNumber("routerPort"),
-      transport: config.get("routerTransport") as "api" | "api-ssl" | "rest" | undefined,
-      tlsFingerprint: config.get("routerTlsFingerprint"),
-      sshPort: config.getNumber("routerSshPort"),
-      sshHostKeyFingerprint: config.get("routerSshHostKeyFingerprint"),
+      host: config.get(STACK_SETTING.routerHost),
+      port: config.getNumber(STACK_SETTING.routerPort),
+      transport: config.get(STACK_SETTING.routerTransport) as "api" | "api-ssl" | "rest" | undefined,
+      tlsFingerprint: config.get(STACK_SETTING.routerTlsFingerprint),
+      sshPort: config.getNumber(STACK_SETTING.routerSshPort),
+      sshHostKeyFingerprint: config.get(STACK_SETTING.routerSshHostKeyFingerprint),
     },
-    switches: config.getObject("switchEndpoints"),
-    endpoints: config.getObject("endpointEndpoints"),
+    switches: config.getObject(STACK_SETTING.switchEndpoints),
+    endpoints: config.getObject(STACK_SETTING.endpointEndpoints),
   },
   endpointRegistration: {
-    check: config.get("endpointRegistrationCheck") as "error" | "warning" | undefined,
-    timeoutMs: config.getNumber("endpointRegistrationTimeoutMs"),
+    check: config.get(STACK_SETTING.endpointRegistrationCheck) as "error" | "warning" | undefined,
+    timeoutMs: config.getNumber(STACK_SETTING.endpointRegistrationTimeoutMs),
   },
-  adopt: config.getBoolean("adopt") ?? false,
-  operator: config.get("operatorAddress"),
+  adopt: config.getBoolean(STACK_SETTING.adopt) ?? false,
+  operator: config.get(STACK_SETTING.operatorAddress),
   // Each device's provider checks this file before a refresh or a destroy reaches the device.
-  inventoryFile: config.require("inventory"),
+  inventoryFile: config.require(STACK_SETTING.inventory),
 });
 
 export const communeName = `${commune.kind} ${commune.name}`;

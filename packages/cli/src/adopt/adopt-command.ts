@@ -11,7 +11,7 @@ import { discover, formatDiagnostic, loadInventory, type ProvinceModel } from "@
 import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
 import { COMMUNE_PROJECT, PulumiCliError, REPO_ROOT } from "../pulumi/pulumi-cli";
-import type { StackConfig } from "@communes/lab";
+import { reachSettings, type StackConfig } from "@communes/network/stack-settings";
 import { AdoptStackError, configureStack, importOffice, previewShowsNoChanges } from "./adopt-stack";
 import { communeYaml } from "./commune-yaml";
 import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor, type OfficeAccess } from "./device-access";
@@ -183,14 +183,18 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
   if (!stack) return 0;
 
   const config: StackConfig = {
-    routerHost: { value: access.router.host },
-    ...(access.router.port ? { routerPort: { value: String(access.router.port) } } : {}),
-    routerTransport: { value: access.router.transport },
-    ...(access.router.sshPort ? { routerSshPort: { value: String(access.router.sshPort) } } : {}),
-    ...(access.router.tlsFingerprint ? { routerTlsFingerprint: { value: access.router.tlsFingerprint } } : {}),
+    ...reachSettings({
+      router: {
+        host: access.router.host,
+        transport: access.router.transport,
+        ...(access.router.port ? { port: access.router.port } : {}),
+        ...(access.router.sshPort ? { sshPort: access.router.sshPort } : {}),
+        ...(access.router.tlsFingerprint ? { tlsFingerprint: access.router.tlsFingerprint } : {}),
+      },
+      switches: Object.fromEntries(live.switches.map((s) => [s.config.hostname, { host: s.access.host, ...(s.access.port ? { port: s.access.port } : {}), hostKeyFingerprint: s.access.hostKey }])),
+      endpoints: Object.fromEntries(live.endpoints.map((e) => [e.settings.systemName, { host: e.access.host, ...(e.access.port ? { port: e.access.port } : {}), tlsFingerprint: e.access.tlsFingerprint }])),
+    }),
     [d.router.credentials.passwordSecret]: { value: secrets.router.password, secret: true },
-    switchEndpoints: { value: JSON.stringify(Object.fromEntries(live.switches.map((s) => [s.config.hostname, { host: s.access.host, ...(s.access.port ? { port: s.access.port } : {}), hostKeyFingerprint: s.access.hostKey }]))) },
-    endpointEndpoints: { value: JSON.stringify(Object.fromEntries(live.endpoints.map((e) => [e.settings.systemName, { host: e.access.host, ...(e.access.port ? { port: e.access.port } : {}), tlsFingerprint: e.access.tlsFingerprint }]))) },
   };
   if (secrets.switch) {
     config[d.switch.credentials.passwordSecret] = { value: secrets.switch.password, secret: true };

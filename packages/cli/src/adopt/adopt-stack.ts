@@ -9,7 +9,7 @@
 import * as path from "node:path";
 import { MENU_TABLES } from "@communes/routeros";
 import { WRITE_ONLY } from "@communes/endpoint";
-import type { StackConfig } from "@communes/lab";
+import type { StackConfig } from "@communes/network/stack-settings";
 import { COMMUNE_PROJECT, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { parseUrn } from "../pulumi/urn";
 import { writeStackSettings } from "../stack/stack-settings";

@@ -6,6 +6,7 @@
  * not only an extra firewall entry.
  */
 import { routerConfig, serviceText, verifyCommune } from "@communes/verify";
+import { STACK_SETTING } from "@communes/network/stack-settings";
 import { readCommune, routerTransportSetting } from "../load-inventory";
 import { stackInventoryFile, stackSetting } from "../pulumi/inventory-guard";
 import { routerMenuOf, tableRows, type RouterTable } from "../pulumi/router-tables";
@@ -32,7 +33,7 @@ export async function checkReachability(stack: string, steps: readonly RefreshSt
   const tables = liveRouterTables(steps, device);
   if (tables.length === 0) return [];
   // The stack may reach the router by another API than the inventory's (a lab, a tunnel): its service is the one kept open.
-  const transport = routerTransportSetting(await stackSetting(stack, "routerTransport"));
+  const transport = routerTransportSetting(await stackSetting(stack, STACK_SETTING.routerTransport));
   const verdict = verifyCommune(province, commune, plan, { given: { config: routerConfig(tables), source: "the router as read" }, ...(transport ? { transport } : {}) });
   // One finding per pair, family and reason, listing its services.
   const grouped = new Map<string, { property: string; recorded: string; why: string; services: string[] }>();

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
+import { STACK_SETTING } from "@communes/network/stack-settings";
 import { readCommune } from "../load-inventory";
 import { COMMUNE_PROJECT, listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
 import type { RouterExportCheck } from "../drift/router-export-check";
@@ -17,7 +18,7 @@ import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-chan
 
 /** What the router's changes do to reachability, read against the stack's inventory (named in the preview's configuration). */
 function reachabilityOf(preview: PreviewJson): StackPreview["reachability"] {
-  const file = preview.config?.["commune:inventory"];
+  const file = preview.config?.[`commune:${STACK_SETTING.inventory}`];
   if (file === undefined) return { problem: "the preview does not name the stack's inventory (its `inventory` setting)" };
   const loaded = readCommune(path.relative(process.cwd(), path.resolve(COMMUNE_PROJECT, file)));
   return "problem" in loaded ? loaded : reachabilityChange(preview, loaded);

@@ -14,6 +14,7 @@
 import { parseAddress, type Address } from "@communes/inventory";
 import { routerIntent } from "@communes/intent";
 import { communeSite, matrix, routerConfig, serviceText, Verifier, verifyCommune, type Cell, type Check, type RouterConfig, type Scenario } from "@communes/verify";
+import { STACK_SETTING } from "@communes/network/stack-settings";
 import { routerTransportSetting, type LoadedCommune } from "../load-inventory";
 import { routerMenuOf, tableRows, type RouterTable } from "../pulumi/router-tables";
 import type { PreviewJson } from "./preview-json";
@@ -120,7 +121,7 @@ function turned(failing: readonly Check[], passing: readonly Check[]): CheckChan
 /** The reachability the preview's router changes alter; undefined when the preview changes none of the router's menus. */
 export function reachabilityChange(preview: PreviewJson, loaded: LoadedCommune): ReachabilityChange | undefined {
   const { province, commune, plan } = loaded;
-  const transport = routerTransportSetting(preview.config?.["commune:routerTransport"]);
+  const transport = routerTransportSetting(preview.config?.[`commune:${STACK_SETTING.routerTransport}`]);
   const operator = operatorOf(preview.config);
   const router = commune.router.hostname;
   const rendered = routerIntent(province, commune, plan, transport).tables.map((t) => ({ path: t.path, entries: tableRows({ entries: { ...t.entries } }) }));
@@ -144,7 +145,7 @@ export function reachabilityChange(preview: PreviewJson, loaded: LoadedCommune):
 }
 
 function operatorOf(config: PreviewJson["config"]): Address | undefined {
-  const value = config?.["commune:operatorAddress"];
+  const value = config?.[`commune:${STACK_SETTING.operatorAddress}`];
   const parsed = value === undefined ? undefined : parseAddress(value);
   return parsed?.ok ? parsed.value : undefined;
 }

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { discover } from "@communes/inventory";
 import { loadOrReport } from "../load-inventory";
 import type { Output } from "../output";
+import { STACK_SETTING } from "@communes/network/stack-settings";
 import { COMMUNE_PROJECT, runPulumi } from "./pulumi-cli";
 
 /** The Pulumi commands that run the commune program (`update` and `pre` are Pulumi's aliases). */
@@ -50,7 +51,7 @@ export async function stackSetting(stack: string, key: string): Promise<string |
 
 /** The commune file a stack's program reads (its `inventory` setting), relative to where the user is; undefined when unset. */
 export async function stackInventoryFile(stack: string): Promise<string | undefined> {
-  const setting = await stackSetting(stack, "inventory");
+  const setting = await stackSetting(stack, STACK_SETTING.inventory);
   if (setting === undefined) return undefined;
   // Relative to the project, as the program reads it.
   const absolute = path.resolve(COMMUNE_PROJECT, setting);

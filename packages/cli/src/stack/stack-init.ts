@@ -9,7 +9,8 @@
 import { existsSync } from "node:fs";
 import * as path from "node:path";
 import { secretNames } from "@communes/intent";
-import { readLabRecord, type StackConfig } from "@communes/lab";
+import { readLabRecord } from "@communes/lab";
+import type { StackConfig } from "@communes/network/stack-settings";
 import { loadCommune } from "../load-inventory";
 import type { Output } from "../output";
 import { isRunning, labDir } from "../lab/lab-dir";

@@ -1,5 +1,5 @@
 /** Writing a commune stack's settings: each value through stdin (never the command line), secrets encrypted. */
-import type { StackConfig } from "@communes/lab";
+import type { StackConfig } from "@communes/network/stack-settings";
 import { PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 
 export async function writeStackSettings(stack: string, settings: StackConfig): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import type { StackConfig } from "../commune-lab";
+import type { StackConfig } from "@communes/network/stack-settings";
 
 export interface LabDevice {
   kind: "router" | "switch" | "endpoint";
