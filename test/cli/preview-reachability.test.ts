@@ -11,7 +11,7 @@ import { routerIntent } from "@communes/intent";
 import type { Row } from "@communes/verify";
 import { describe, expect, it } from "vitest";
 import type { LoadedCommune } from "../../packages/cli/src/load-inventory";
-import { TABLE_TYPE } from "../../packages/cli/src/pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 import { renderReport } from "../../packages/cli/src/preview-report/markdown";
 import type { PreviewJson } from "../../packages/cli/src/preview-report/preview-json";
 import { reachabilityChange } from "../../packages/cli/src/preview-report/reachability-change";
@@ -28,7 +28,7 @@ const filter = rendered.find((t) => t.path === "/ip/firewall/filter")!.entries a
 /** A Table resource's inputs, as the stack holds them: entries by key, in order. */
 const key = (r: Row, i: number) => r.comment ?? r.name ?? `#${i}`;
 const inputs = (path: string, rows: readonly Row[]) => ({ path, entries: Object.fromEntries(rows.map((r, i) => [key(r, i), r])), order: rows.map(key) });
-const state = (path: string, rows: readonly Row[]) => ({ urn: `urn:pulumi:s::commune::communes:index:CommuneNetwork$${TABLE_TYPE}::${router}${path}`, type: TABLE_TYPE, custom: true, inputs: inputs(path, rows) });
+const state = (path: string, rows: readonly Row[]) => ({ urn: `urn:pulumi:s::commune::communes:index:CommuneNetwork$${TOKENS.table}::${router}${path}`, type: TOKENS.table, custom: true, inputs: inputs(path, rows) });
 const update = (path: string, before: readonly Row[], after: readonly Row[]) => ({ op: "update", urn: state(path, before).urn, oldState: state(path, before), newState: state(path, after), detailedDiff: { entries: { kind: "update" } } });
 const preview = (...steps: unknown[]): PreviewJson => ({ config: { "commune:inventory": `../../${file}` }, steps: steps as PreviewJson["steps"] });
 

@@ -11,7 +11,7 @@ import { formatAddress, parseAddress, type CommuneModel, type CommunePlan, type 
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
 import { managementPathProblems } from "@communes/verify";
 import { STACK_SETTING, type EndpointReach, type RouterReach, type SwitchReach } from "./stack-settings";
-import { CommuneRouter, ConfigExport, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
+import { CommuneRouter, ConfigExport, endpointProviderName, TOKENS, Endpoint, endpointImportId, IosSwitch, Provider, switchImportId, tableImportId } from "@communes/provider";
 
 export interface CommuneNetworkArgs {
   province: ProvinceModel;
@@ -65,7 +65,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
   readonly managementAddress: string;
 
   constructor(name: string, args: CommuneNetworkArgs, opts?: pulumi.ComponentResourceOptions) {
-    super("communes:index:CommuneNetwork", name, {}, opts);
+    super(TOKENS.communeNetwork, name, {}, opts);
     const { province, commune, plan, secret } = args;
     // Every device's provider checks the inventory before a refresh or a destroy touches the device.
     const inventory = args.inventoryFile === undefined ? {} : { inventory: args.inventoryFile };
@@ -139,7 +139,7 @@ export class CommuneNetwork extends pulumi.ComponentResource {
         const renamed = known.length > 0 ? `; ${STACK_SETTING.endpointEndpoints} has no entry under this name (it has ${known.map((n) => JSON.stringify(n)).join(", ")}: renamed?)` : "";
         throw new pulumi.RunError(`endpoint "${ep.systemName}": ${!host ? `it takes its address by DHCP, so say how to reach it (${STACK_SETTING.endpointEndpoints})` : "no tlsFingerprint in the inventory to pin its certificate"}${renamed}`);
       }
-      const provider = new Provider(`endpoint ${ep.systemName}`, {
+      const provider = new Provider(endpointProviderName(ep.systemName), {
         endpoint: {
           vendor: ep.vendor,
           host,

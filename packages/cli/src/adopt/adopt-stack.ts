@@ -13,7 +13,7 @@ import type { StackConfig } from "@communes/network/stack-settings";
 import { COMMUNE_PROJECT, PulumiCliError, runPulumi } from "../pulumi/pulumi-cli";
 import { parseUrn } from "../pulumi/urn";
 import { writeStackSettings } from "../stack/stack-settings";
-import { COMMUNE_TYPE, CONFIG_EXPORT_TYPE, ROUTER_COMPONENT_TYPE } from "../pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 
 export interface PreviewStep {
   op: string;
@@ -24,7 +24,7 @@ export interface PreviewStep {
 /** Resources whose creation writes to no device: the stack, components, provider instances, the router's configuration export (it only reads). */
 function offDevice(urn: string): boolean {
   const { type } = parseUrn(urn);
-  return type.startsWith("pulumi:") || [COMMUNE_TYPE, ROUTER_COMPONENT_TYPE, CONFIG_EXPORT_TYPE].includes(type);
+  return type.startsWith("pulumi:") || ([TOKENS.communeNetwork, TOKENS.communeRouter, TOKENS.configExport] as readonly string[]).includes(type);
 }
 
 const WRITE_ONLY_NAMES = new Set([...WRITE_ONLY, ...MENU_TABLES.flatMap((t) => Object.entries(t.fields).filter(([, f]) => f.writeOnly).map(([n]) => n))]);

@@ -9,10 +9,10 @@ import { entryInFullAt } from "@communes/routeros";
 import type { RouterExportCheck } from "./router-export-check";
 import { combine, type DeviceAudit, type DeviceKind, type Finding, type StackAudit } from "./audit";
 import { parseUrn } from "../pulumi/urn";
-import { deviceOf, OWNED_COLLECTIONS } from "./device-names";
+import { deviceOf } from "./device-names";
 import { mergeMenuErrors } from "../pulumi/menu-errors";
 import { byReadingOrder, parsePath, valueAt } from "../pulumi/property-path";
-import { COMMUNE_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { OWNED_COLLECTIONS, TOKENS } from "@communes/provider/contract";
 
 export interface RefreshStep {
   op: string;
@@ -109,7 +109,7 @@ export function stepFindings(step: RefreshStep, resource: string | undefined): F
   let order = false;
   for (const [property, { kind }] of Object.entries(step.detailedDiff ?? {}).sort(([a], [b]) => byReadingOrder(a, b))) {
     const path = parsePath(property);
-    if (type === TABLE_TYPE && path[0] === "order") {
+    if (type === TOKENS.table && path[0] === "order") {
       order = true;
       continue;
     }
@@ -134,7 +134,7 @@ export function classify(run: RefreshRun): StackAudit {
   };
 
   const allUrns = [...run.steps.map((s) => s.urn), ...run.diagnostics.flatMap((d) => (d.urn ? [d.urn] : [])), ...(run.recorded ?? [])];
-  const communeUrn = allUrns.find((u) => parseUrn(u).type === COMMUNE_TYPE);
+  const communeUrn = allUrns.find((u) => parseUrn(u).type === TOKENS.communeNetwork);
   const commune = communeUrn ? parseUrn(communeUrn).name : run.stack;
 
   const checked = new Set<string>();

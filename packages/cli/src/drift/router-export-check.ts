@@ -15,7 +15,7 @@ import { AUDITED_MENUS, auditDifferences, exportConfiguration, openTransport, re
 import { runPulumi } from "../pulumi/pulumi-cli";
 import { parseUrn } from "../pulumi/urn";
 import type { Finding } from "./audit";
-import { CONFIG_EXPORT_TYPE, PROVIDER_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { parseTableResourceName, TOKENS } from "@communes/provider/contract";
 
 export interface RouterExportCheck {
   /** The router's name. */
@@ -106,14 +106,14 @@ export async function checkUnmanagedMenus(stack: string): Promise<RouterExportCh
   } catch {
     return [];
   }
-  const exports = resources.filter((r) => r.type === CONFIG_EXPORT_TYPE && typeof r.outputs?.script === "string");
+  const exports = resources.filter((r) => r.type === TOKENS.configExport && typeof r.outputs?.script === "string");
   return Promise.all(
     exports.map(async (exported): Promise<RouterExportCheck> => {
       const device = String(exported.inputs?.router ?? parseUrn(exported.urn).name);
-      const provider = resources.find((r) => r.type === PROVIDER_TYPE && parseUrn(r.urn).name === device);
+      const provider = resources.find((r) => r.type === TOKENS.provider && parseUrn(r.urn).name === device);
       const access = provider ? (revealed(provider.inputs?.routeros) as RouterAccess | undefined) : undefined;
       if (!access?.sshHostKeyFingerprint) return { device, findings: [], errors: [`${device}: no SSH access recorded for the router, so the menus no stack manages were not compared`] };
-      const managed = new Set(resources.filter((r) => r.type === TABLE_TYPE).map((r) => parseUrn(r.urn).name).filter((n) => n.startsWith(`${device}/`)).map((n) => n.slice(device.length)));
+      const managed = new Set(resources.filter((r) => r.type === TOKENS.table).map((r) => parseTableResourceName(parseUrn(r.urn).name)).filter((t) => t.router === device).map((t) => t.path));
       const findings: Finding[] = [];
       const errors: string[] = [];
       // The audited menus are compared through the API (the export lacks users), never twice.

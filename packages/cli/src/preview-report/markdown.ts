@@ -10,7 +10,7 @@ import { endpointParameters, UNVERIFIED_MARK, type Vendor } from "./native-endpo
 import { iosLines } from "./native-ios";
 import { routerOsLines } from "./native-routeros";
 import { formatPath } from "../pulumi/property-path";
-import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 import type { ChangeOp, ResourceChange } from "./resource-changes";
 import type { ReachabilityChange } from "./reachability-change";
 import { reachabilityRisk, reachabilitySection } from "./reachability-markdown";
@@ -61,8 +61,8 @@ function flagsOf(p: StackPreview): RiskFlag[] {
 }
 
 function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): { title: string; lang: string; lines: string[] } | undefined {
-  if (change.type === TABLE_TYPE) return { title: "RouterOS script", lang: "routeros", lines: routerOsLines(change) };
-  if (change.type === SWITCH_TYPE) {
+  if (change.type === TOKENS.table) return { title: "RouterOS script", lang: "routeros", lines: routerOsLines(change) };
+  if (change.type === TOKENS.switch) {
     const title =
       change.op === "add"
         ? "IOS configuration (against a switch holding none of it)"
@@ -71,7 +71,7 @@ function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): {
           : "IOS configuration";
     return { title, lang: "", lines: iosLines(change) };
   }
-  if (change.type === ENDPOINT_TYPE) {
+  if (change.type === TOKENS.endpoint) {
     // The provider leaves a removed endpoint as it is (it sits on the meeting-room desk): nothing is sent.
     if (change.op === "remove") return { title: "Nothing is sent: an endpoint taken out of the stack keeps its settings", lang: "", lines: [] };
     const vendor = vendors.get(change.device);
@@ -83,10 +83,10 @@ function native(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): {
   return undefined;
 }
 
-const SUBJECTS: Record<string, string> = { [SWITCH_TYPE]: "Switch configuration", [ENDPOINT_TYPE]: "Endpoint settings" };
+const SUBJECTS: Record<string, string> = { [TOKENS.switch]: "Switch configuration", [TOKENS.endpoint]: "Endpoint settings" };
 
 function changeSection(change: ResourceChange, vendors: ReadonlyMap<string, Vendor>): string[] {
-  const subject = change.type === TABLE_TYPE ? `\`${change.resource}\`` : (SUBJECTS[change.type] ?? `\`${change.type}\``);
+  const subject = change.type === TOKENS.table ? `\`${change.resource}\`` : (SUBJECTS[change.type] ?? `\`${change.type}\``);
   const out = [`#### ${subject}: ${OP_WORDS[change.op]}`, ""];
   if (change.properties.length > 0) {
     out.push("| Property | Before | After |", "| --- | --- | --- |");

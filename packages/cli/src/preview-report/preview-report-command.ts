@@ -13,7 +13,7 @@ import { renderReport, type FailedPreview, type PreviewBasis, type StackPreview 
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
 import { reachabilityChange } from "./reachability-change";
-import { TABLE_TYPE } from "../pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
 
 /** What the router's changes do to reachability, read against the stack's inventory (named in the preview's configuration). */
@@ -27,7 +27,7 @@ function reachabilityOf(preview: PreviewJson): StackPreview["reachability"] {
 function toStackPreview(stack: string, preview: PreviewJson, basis: PreviewBasis, outsideManaged: RouterExportCheck[] = []): StackPreview {
   const commune = communeOf(preview);
   const changes = resourceChanges(preview);
-  const reachability = changes.some((c) => c.type === TABLE_TYPE) ? reachabilityOf(preview) : undefined;
+  const reachability = changes.some((c) => c.type === TOKENS.table) ? reachabilityOf(preview) : undefined;
   return { stack, ...(commune ? { commune } : {}), changes, exports: exportsBeforeChange(preview), vendors: endpointVendors(preview), basis, outsideManaged, ...(reachability ? { reachability } : {}) };
 }
 

@@ -9,7 +9,7 @@ import type { PreviewJson, PreviewStep } from "./preview-json";
 import { byReadingOrder, ENGINE_SECRET, formatPath, parsePath, valueAt, type Segment } from "../pulumi/property-path";
 import { redactNamedSecrets } from "../pulumi/redact";
 import { parseUrn } from "../pulumi/urn";
-import { CONFIG_EXPORT_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 
 
 export type ChangeOp = "add" | "change" | "replace" | "remove";
@@ -80,12 +80,12 @@ function withDefaults(inputs: Record<string, unknown>): Record<string, unknown> 
 function toChange(step: PreviewStep): ResourceChange | undefined {
   const op = OPS[step.op];
   const state = step.newState ?? step.oldState;
-  if (!op || !state?.custom || state.type.startsWith("pulumi:providers:") || state.type === CONFIG_EXPORT_TYPE) return undefined;
+  if (!op || !state?.custom || state.type.startsWith("pulumi:providers:") || state.type === TOKENS.configExport) return undefined;
   const before = (op === "add" ? {} : redactNamedSecrets(step.oldState?.inputs ?? {})) as Record<string, unknown>;
   const after = (op === "remove" ? {} : redactNamedSecrets(step.newState?.inputs ?? {})) as Record<string, unknown>;
   const diffPaths = op === "change" ? Object.keys(step.detailedDiff ?? {}).sort(byReadingOrder) : [];
   // Router entries keep no field at its default; the rows show it (a rule that accepts says so, telnet back on reads "false").
-  const [shownBefore, shownAfter] = state.type === TABLE_TYPE ? [withDefaults(before), withDefaults(after)] : [before, after];
+  const [shownBefore, shownAfter] = state.type === TOKENS.table ? [withDefaults(before), withDefaults(after)] : [before, after];
   const properties =
     diffPaths.length > 0
       ? diffPaths.map(parsePath).flatMap((p) => {
@@ -95,7 +95,7 @@ function toChange(step: PreviewStep): ResourceChange | undefined {
         })
       : leafChanges([], shownBefore, shownAfter);
   const name = nameOf(step.urn);
-  const table = state.type === TABLE_TYPE ? String(after.path ?? before.path ?? "") : undefined;
+  const table = state.type === TOKENS.table ? String(after.path ?? before.path ?? "") : undefined;
   return {
     type: state.type,
     device: table && name.endsWith(table) ? name.slice(0, -table.length) : name,
@@ -114,7 +114,7 @@ export function resourceChanges(preview: PreviewJson): ResourceChange[] {
 /** The routers whose configuration the update exports before changing them. */
 export function exportsBeforeChange(preview: PreviewJson): string[] {
   return (preview.steps ?? [])
-    .filter((s) => (s.op === "create" || s.op === "update") && (s.newState ?? s.oldState)?.type === CONFIG_EXPORT_TYPE)
+    .filter((s) => (s.op === "create" || s.op === "update") && (s.newState ?? s.oldState)?.type === TOKENS.configExport)
     .map((s) => String((s.newState ?? s.oldState)?.inputs?.router ?? nameOf(s.urn)));
 }
 

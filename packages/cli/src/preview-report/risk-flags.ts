@@ -7,7 +7,7 @@
  * opens or cuts, reachability-change.ts) is flagged for the router as a whole.
  */
 import { MENU_TABLES, type MenuRisk } from "@communes/routeros";
-import { ENDPOINT_TYPE, SWITCH_TYPE, TABLE_TYPE } from "../pulumi/resource-types";
+import { TOKENS } from "@communes/provider/contract";
 import type { ResourceChange } from "./resource-changes";
 
 export type RiskFlag = "management" | "uplinks" | "firewall" | "reachability" | "zones" | "meeting-room";
@@ -95,11 +95,11 @@ function switchRisks(change: ResourceChange): Risk[] {
 /** One risk per flag, reasons merged, in a fixed order; long lists cut, but never the ports that change zone (each is a door). */
 export function riskFlags(change: ResourceChange): Risk[] {
   const risks =
-    change.type === TABLE_TYPE
+    change.type === TOKENS.table
       ? routerRisks(change)
-      : change.type === SWITCH_TYPE
+      : change.type === TOKENS.switch
         ? switchRisks(change)
-        : change.type === ENDPOINT_TYPE && change.op !== "remove"
+        : change.type === TOKENS.endpoint && change.op !== "remove"
           ? [{ flag: "meeting-room" as const, reason: "the meeting-room endpoint is reconfigured: it may re-register with the MCU or reboot, cutting a meeting in progress" }]
           : [];
   return (Object.keys(FLAG_LABELS) as RiskFlag[])

@@ -5,7 +5,7 @@
  */
 import type { Row } from "@communes/verify";
 import { parseUrn } from "./urn";
-import { TABLE_TYPE } from "./resource-types";
+import { parseTableResourceName, TOKENS } from "@communes/provider/contract";
 
 export interface RouterTable {
   path: string;
@@ -22,5 +22,7 @@ export function tableRows(inputs: Record<string, unknown> | undefined): Row[] {
 /** The menu of `router` a resource is, when it is one of its tables (`/ip/firewall/filter`). */
 export function routerMenuOf(urn: string, router: string): string | undefined {
   const { type, name } = parseUrn(urn);
-  return type === TABLE_TYPE && name.startsWith(`${router}/`) ? name.slice(router.length) : undefined;
+  if (type !== TOKENS.table) return undefined;
+  const table = parseTableResourceName(name);
+  return table.router === router ? table.path : undefined;
 }

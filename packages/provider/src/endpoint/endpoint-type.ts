@@ -8,8 +8,9 @@
 import { DeviceError } from "@communes/device-error";
 import { CiscoDriver, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { TOKENS } from "../contract";
 
-export const ENDPOINT_TOKEN = "communes:endpoint:Endpoint";
+export const ENDPOINT_TOKEN = TOKENS.endpoint;
 
 export interface EndpointInputs {
   systemName: string;

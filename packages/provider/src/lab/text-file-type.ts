@@ -8,8 +8,9 @@ import { createHash } from "node:crypto";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute } from "node:path";
 import { OperationError, type CheckFailure, type ResourceType } from "../resource-type";
+import { TOKENS } from "../contract";
 
-export const TEXT_FILE_TOKEN = "communes:lab:TextFile";
+export const TEXT_FILE_TOKEN = TOKENS.textFile;
 
 export interface TextFileInputs {
   /** Absolute path of the file. Changing it replaces the file. */

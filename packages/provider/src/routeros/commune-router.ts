@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { byStage } from "@communes/routeros";
+import { tableResourceName, TOKENS } from "../contract";
 import { RouterOsTable } from "./table";
 
 export interface RouterTableArgs {
@@ -20,16 +21,11 @@ export interface CommuneRouterArgs {
   tables: readonly RouterTableArgs[];
 }
 
-/** Child names are a public contract (renaming one replaces it): `<router>/ip/address`. */
-export function tableResourceName(router: string, path: string): string {
-  return `${router}${path}`;
-}
-
 export class CommuneRouter extends pulumi.ComponentResource {
   readonly tables: Record<string, RouterOsTable> = {};
 
   constructor(name: string, args: CommuneRouterArgs, opts: pulumi.ComponentResourceOptions & { provider: pulumi.ProviderResource }) {
-    super("communes:router:CommuneRouter", name, {}, opts);
+    super(TOKENS.communeRouter, name, {}, opts);
     // The menu tables say when each menu is applied (MenuTable.stage).
     let previous: RouterOsTable[] = [];
     for (const stage of byStage(args.tables)) {

@@ -13,8 +13,9 @@ import { DeviceError } from "@communes/device-error";
 import { exportConfiguration, readAuditedMenus, type AuditReading } from "@communes/routeros";
 import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { routerConnection, transportFor } from "./connections";
+import { TOKENS } from "../contract";
 
-export const CONFIG_EXPORT_TOKEN = "communes:routeros:ConfigExport";
+export const CONFIG_EXPORT_TOKEN = TOKENS.configExport;
 
 export interface ConfigExportInputs {
   /** The router's name, for messages. */

@@ -22,8 +22,9 @@ import {
 import { DeviceError } from "@communes/device-error";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { routerConnection, transportFor } from "./connections";
+import { TOKENS } from "../contract";
 
-export const TABLE_TOKEN = "communes:routeros:Table";
+export const TABLE_TOKEN = TOKENS.table;
 
 export type TableInputs = TableState;
 

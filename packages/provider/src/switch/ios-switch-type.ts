@@ -8,8 +8,9 @@
 import { DeviceError } from "@communes/device-error";
 import { CliSession, IOS_DRIVER, releasedState, type CliTarget, type SwitchState } from "@communes/switch";
 import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { TOKENS } from "../contract";
 
-export const IOS_SWITCH_TOKEN = "communes:switch:IosSwitch";
+export const IOS_SWITCH_TOKEN = TOKENS.switch;
 
 /** What the provider's `ios` configuration holds: a CLI target without its name. */
 type SwitchConnection = Omit<CliTarget, "device" | "timeoutMs">;
