@@ -39,8 +39,8 @@ export interface Check {
 
 const MANAGEMENT: readonly string[] = ["ssh", "winbox", "api", "api-ssl", "https"];
 
-function check(kind: CheckKind, cell: { from: string; to: string; family: Family; service: Service }, ok: boolean, what: string, reach: Reach | string): Check {
-  return { kind, status: ok ? "ok" : "failed", from: cell.from, to: cell.to, family: cell.family, service: cell.service, what, reason: typeof reach === "string" ? reach : reach.reason };
+function check(kind: CheckKind, cell: { from: string; to: string; family: Family; service: Service; server?: string }, ok: boolean, what: string, reach: Reach | string): Check {
+  return { kind, status: ok ? "ok" : "failed", from: cell.from, to: cell.to, family: cell.family, service: cell.service, what, reason: typeof reach === "string" ? reach : reach.reason, ...(cell.server !== undefined ? { server: cell.server } : {}) };
 }
 
 export interface Verdict {
@@ -78,7 +78,7 @@ export function verify(verifier: Verifier, policy: readonly PolicyFlow[], requir
     }
     const reach = verifier.reach(r.from, r.to, r.service, r.family);
     const where = r.to.address ? ` ${formatAddress(r.to.address)}` : "";
-    checks.push({ ...check("requirement", cell, reach.allowed, `${r.why}: ${r.from.place} → ${r.to.place}${where} ${serviceText(r.service)}`, reach), ...(r.server !== undefined ? { server: r.server } : {}) });
+    checks.push(check("requirement", cell, reach.allowed, `${r.why}: ${r.from.place} → ${r.to.place}${where} ${serviceText(r.service)}`, reach));
   }
   return { checks, matrix: cells };
 }

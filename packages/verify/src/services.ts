@@ -34,6 +34,11 @@ export function service(name: ServiceName): Service {
   return SERVICES.find((s) => s.name === name)!;
 }
 
+/** `smb tcp/445`, `ping`: a service by name and port, as the reports list them. */
+export function serviceLabel(s: Service): string {
+  return s.protocol === "icmp" ? s.name : `${s.name} ${serviceText(s)}`;
+}
+
 /** `udp/53`, `ping`: how a service is written in reports. */
 export function serviceText(s: Service): string {
   return s.protocol === "icmp" ? "ping" : `${s.protocol}/${s.port}`;

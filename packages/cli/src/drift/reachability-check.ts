@@ -5,7 +5,7 @@
  * citizens is a finding that says what it opens and which rule does it —
  * not only an extra firewall entry.
  */
-import { routerConfig, serviceText, verifyCommune } from "@communes/verify";
+import { routerConfig, serviceLabel, verifyCommune } from "@communes/verify";
 import { STACK_SETTING } from "@communes/network/stack-settings";
 import { readCommune, routerTransportSetting } from "../load-inventory";
 import { stackInventoryFile, stackSetting } from "../pulumi/inventory-guard";
@@ -42,7 +42,7 @@ export async function checkReachability(stack: string, steps: readonly RefreshSt
     const recorded = c.kind === "isolation" || c.kind === "management" ? "blocked (the policy does not allow it)" : c.kind === "flow" ? "allowed (the policy's flow)" : `reachable (${c.what})`;
     const key = `${property}|${recorded}|${c.reason}`;
     const g = grouped.get(key) ?? { property, recorded, why: c.reason, services: [] };
-    g.services.push(c.service.protocol === "icmp" ? c.service.name : `${c.service.name} ${serviceText(c.service)}`);
+    g.services.push(serviceLabel(c.service));
     grouped.set(key, g);
   }
   const findings: Finding[] = [...grouped.values()].map((g) => ({ kind: "reachability", property: g.property, recorded: g.recorded, live: `${g.recorded.startsWith("blocked") ? "allowed" : "blocked"} for ${g.services.join(", ")}: ${g.why}` }));

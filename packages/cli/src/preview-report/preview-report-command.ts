@@ -5,6 +5,7 @@ import { parseArgs } from "node:util";
 import type { Command } from "../commands";
 import { UsageError, type Output } from "../output";
 import { STACK_SETTING } from "@communes/network/stack-settings";
+import { TOKENS } from "@communes/provider/contract";
 import { readCommune } from "../load-inventory";
 import { COMMUNE_PROJECT, listStacks, PulumiCliError } from "../pulumi/pulumi-cli";
 import type { RouterExportCheck } from "../drift/router-export-check";
@@ -13,7 +14,6 @@ import { renderReport, type FailedPreview, type PreviewBasis, type StackPreview 
 import { PreviewInputError, readPreviewFile, stackOf, type PreviewJson } from "./preview-json";
 import { previewStacks } from "./run-previews";
 import { reachabilityChange } from "./reachability-change";
-import { TOKENS } from "@communes/provider/contract";
 import { communeOf, exportsBeforeChange, resourceChanges } from "./resource-changes";
 
 /** What the router's changes do to reachability, read against the stack's inventory (named in the preview's configuration). */

@@ -13,10 +13,10 @@
  */
 import { parseAddress, type Address } from "@communes/inventory";
 import { routerIntent } from "@communes/intent";
-import { communeSite, matrix, routerConfig, serviceText, Verifier, verifyCommune, type Cell, type Check, type RouterConfig, type Scenario } from "@communes/verify";
+import { communeSite, matrix, routerConfig, serviceLabel, Verifier, verifyCommune, type Cell, type Check, type RouterConfig, type Row, type Scenario } from "@communes/verify";
 import { STACK_SETTING } from "@communes/network/stack-settings";
 import { routerTransportSetting, type LoadedCommune } from "../load-inventory";
-import { routerMenuOf, tableRows, type RouterTable } from "../pulumi/router-tables";
+import { routerMenuOf, tableRows } from "../pulumi/router-tables";
 import type { PreviewJson } from "./preview-json";
 
 export interface ReachChange {
@@ -55,13 +55,9 @@ export interface ReachabilityChange {
 
 const SCENARIOS: readonly Scenario[] = ["normal", "internet-down", "dedicated-down"];
 
-function serviceName(c: { service: Cell["service"] }): string {
-  return c.service.protocol === "icmp" ? c.service.name : `${c.service.name} ${serviceText(c.service)}`;
-}
-
 /** The router's menus on each side of the preview, the inventory's rendering where the preview has no step. */
-function sides(preview: PreviewJson, router: string, rendered: readonly RouterTable[]): { before: RouterConfig; after: RouterConfig; touched: boolean } {
-  const before = new Map(rendered.map((t) => [t.path, t.entries]));
+function sides(preview: PreviewJson, router: string, rendered: ReadonlyArray<{ path: string; entries: readonly Row[] }>): { before: RouterConfig; after: RouterConfig; touched: boolean } {
+  const before = new Map<string, readonly Row[]>(rendered.map((t) => [t.path, t.entries]));
   const after = new Map(before);
   let touched = false;
   for (const step of preview.steps ?? []) {
@@ -74,7 +70,7 @@ function sides(preview: PreviewJson, router: string, rendered: readonly RouterTa
     if (step.newState && step.op !== "delete") after.set(path, tableRows(step.newState.inputs));
     else after.delete(path);
   }
-  const config = (m: Map<string, RouterTable["entries"]>) => routerConfig([...m].map(([path, entries]) => ({ path, entries })));
+  const config = (m: Map<string, readonly Row[]>) => routerConfig([...m].map(([path, entries]) => ({ path, entries })));
   return { before: config(before), after: config(after), touched };
 }
 
@@ -87,7 +83,7 @@ function cellChanges(scenario: Scenario, before: readonly Cell[], after: readonl
     if (!old || old.reach.allowed === c.reach.allowed) continue;
     const group = `${c.family}|${c.from}|${c.to}|${c.reach.allowed}|${c.reach.reason}`;
     const change = grouped.get(group) ?? { scenario, family: c.family, from: c.from, to: c.to, services: [], before: old.reach.allowed, after: c.reach.allowed, why: c.reach.reason };
-    change.services.push(serviceName(c));
+    change.services.push(serviceLabel(c.service));
     grouped.set(group, change);
   }
   return [...grouped.values()];
@@ -112,7 +108,7 @@ function turned(failing: readonly Check[], passing: readonly Check[]): CheckChan
     const what = c.kind === "requirement" ? c.what : KIND_WHAT[c.kind];
     const key = `${c.family}|${c.from}|${c.to}|${what}|${reason}`;
     const group = groups.get(key) ?? { family: c.family, from: c.from, to: c.to, what, services: [], reason };
-    group.services.push(serviceName(c));
+    group.services.push(serviceLabel(c.service));
     groups.set(key, group);
   }
   return [...groups.values()];
@@ -124,7 +120,7 @@ export function reachabilityChange(preview: PreviewJson, loaded: LoadedCommune):
   const transport = routerTransportSetting(preview.config?.[`commune:${STACK_SETTING.routerTransport}`]);
   const operator = operatorOf(preview.config);
   const router = commune.router.hostname;
-  const rendered = routerIntent(province, commune, plan, transport).tables.map((t) => ({ path: t.path, entries: tableRows({ entries: { ...t.entries } }) }));
+  const rendered = routerIntent(province, commune, plan, transport).tables;
   const { before, after, touched } = sides(preview, router, rendered);
   if (!touched) return undefined;
   const options = { ...(transport ? { transport } : {}), ...(operator ? { operator } : {}) };
