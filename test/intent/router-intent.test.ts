@@ -9,6 +9,7 @@ import { discover, loadInventory } from "@communes/inventory";
 import { routerIntent, routerScript, type RouterIntent } from "@communes/intent";
 import { applyChanges, byStage, canonicalEntry, entryKey, menuTable, planChanges, readTable, RouterOsApiClient, type TableState } from "@communes/routeros";
 import { startLabRouter } from "@communes/lab";
+import { routerConfig, verifyCommune } from "@communes/verify";
 import { describe, expect, it } from "vitest";
 
 function intentFor(file: string, transport?: "api" | "api-ssl" | "rest"): RouterIntent {
@@ -57,6 +58,27 @@ describe("router intent", () => {
     expect(services()).toEqual({ "www-ssl": "true", api: "true", "api-ssl": "false" }); // the inventory's: api-ssl
     expect(services("api")).toEqual({ "www-ssl": "true", api: "false", "api-ssl": "true" });
     expect(services("rest")).toEqual({ "www-ssl": "false", api: "true", "api-ssl": "true" });
+  });
+
+  it("puts the inventory's API port on the API service and in the managers' input rule, where the verifier finds it", () => {
+    const { targets } = discover([thieuTrung]);
+    const inventory = loadInventory(targets[0]!);
+    const base = inventory.communes.find((c) => c.file === thieuTrung)!;
+    const plan = inventory.plans.find((p) => p.file === thieuTrung)!;
+    const commune = { ...base, settings: { ...base.settings, router: { ...base.settings.router, api: { transport: "api-ssl" as const, port: 18729 } } } };
+    const tables = routerIntent(inventory.province!, commune, plan).tables;
+    const services = Object.fromEntries(tables.find((t) => t.path === "/ip/service")!.entries.map((e) => [e.name, e.port]));
+    expect(services).toEqual({ telnet: "23", ftp: "21", www: "80", ssh: "22", "www-ssl": "443", api: "8728", winbox: "8291", "api-ssl": "18729" });
+    const management = tables.find((t) => t.path === "/ip/firewall/filter")!.entries.find((e) => e.comment === "communes: router: management from the management zone and the NOC")!;
+    expect(management["dst-port"]).toBe("22,443,8291,8728,18729");
+    // The verifier asks for the NOC's way to port 18729 and finds it open; with the rule left at the default ports it is cut.
+    const nocManages = (v: ReturnType<typeof verifyCommune>) => v.checks.filter((c) => c.kind === "requirement" && /^noc manages the router/.test(c.what));
+    const verdict = verifyCommune(inventory.province!, commune, plan);
+    expect(nocManages(verdict).length).toBeGreaterThan(0);
+    expect(nocManages(verdict).map((c) => [c.what, c.status])).toEqual(nocManages(verdict).map((c) => [c.what, "ok"]));
+    const stale = tables.map((t) => (t.path !== "/ip/firewall/filter" ? t : { ...t, entries: t.entries.map((e) => (e === management ? { ...e, "dst-port": "22,443,8291,8728,8729" } : e)) }));
+    const cut = verifyCommune(inventory.province!, commune, plan, { given: { config: routerConfig(stale), source: "test" } });
+    expect(nocManages(cut).some((c) => c.status === "failed")).toBe(true);
   });
 
   it("names the PPPoE password by its secret, never by value", () => {

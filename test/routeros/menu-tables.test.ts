@@ -2,7 +2,7 @@
  * Lint of the provider's menu tables, and a cross-check with the lab's
  * device tables: the provider must expect the defaults the device prints.
  */
-import { MENU_TABLES, normalise } from "@communes/routeros";
+import { fieldDefault, MENU_TABLES, normalise } from "@communes/routeros";
 import { RouterOsDevice } from "@communes/lab";
 import { describe, expect, it } from "vitest";
 
@@ -32,10 +32,12 @@ describe("menu tables", () => {
       parent: "global", topics: "info", action: "memory", "mac-address": "00:11:22:33:44:55", target: "memory", request: "address",
     };
     if (table.kind === "singleton" || table.kind === "fixed") {
-      const row = device.execute(`${table.path}/print`, new Map(), []).rows![0]!;
-      for (const [name, field] of Object.entries(table.fields)) {
-        if (table.key.includes(name)) continue;
-        expect(normalise(field.normalise, row[name] ?? ""), `${name}`).toBe(normalise(field.normalise, field.default));
+      // Every entry of a fixed menu (each service its own port), the one of a singleton.
+      for (const row of device.execute(`${table.path}/print`, new Map(), []).rows!) {
+        for (const [name, field] of Object.entries(table.fields)) {
+          if (table.key.includes(name)) continue;
+          expect(normalise(field.normalise, row[name] ?? ""), `${row.name ?? ""} ${name}`).toBe(normalise(field.normalise, fieldDefault(field, row)));
+        }
       }
       return;
     }
@@ -54,7 +56,7 @@ describe("menu tables", () => {
     const row = device.execute(`${table.path}/print`, new Map(), []).rows!.find((r) => r.default !== "true" && r.builtin !== "true")!;
     for (const [name, field] of Object.entries(table.fields)) {
       if (name in template) continue;
-      expect(normalise(field.normalise, row[name] ?? ""), `${name}`).toBe(normalise(field.normalise, field.default));
+      expect(normalise(field.normalise, row[name] ?? ""), `${name}`).toBe(normalise(field.normalise, fieldDefault(field, row)));
     }
   });
 });

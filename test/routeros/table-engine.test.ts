@@ -157,3 +157,19 @@ describe("ordered menus from scratch", () => {
     expect(changes.map((c) => (c.op === "add" ? c.key : c.op))).toEqual(["b", "a"]);
   });
 });
+
+describe("a field whose default differs per entry (each service its own port)", () => {
+  it("leaves a service's own port out of the canonical form, keeps another one, and moves a service back to its own port", async () => {
+    const services = menuTable("/ip/service");
+    expect(canonicalEntry(services, { name: "api-ssl", port: "8729" }).entry).toEqual({ name: "api-ssl" });
+    expect(canonicalEntry(services, { name: "api-ssl", port: "18729" }).entry).toEqual({ name: "api-ssl", port: "18729" });
+    // On the lab router: move api to 18728, then ask for its own port back.
+    await applyChanges(client, services, planChanges(services, desired("/ip/service", [{ name: "api", port: "18728" }]), (await readTable(client, services)).state), (await readTable(client, services)).ids);
+    const moved = await readTable(client, services);
+    expect(moved.state.entries.api).toEqual({ name: "api", port: "18728" });
+    const back = planChanges(services, desired("/ip/service", [{ name: "api" }]), moved.state);
+    expect(back).toEqual([{ op: "set", key: "api", values: { port: "8728" }, unset: [] }]);
+    await applyChanges(client, services, back, moved.ids);
+    expect((await readTable(client, services)).state.entries.api).toEqual({ name: "api" });
+  });
+});

@@ -12,7 +12,7 @@
  */
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { parametersOf, type EndpointSettings, type SettingName } from "@communes/endpoint";
-import { secretRef } from "./router-intent";
+import { secretRef } from "./secret-ref";
 
 export const DSCP_AUDIO = "46"; // EF
 export const DSCP_VIDEO = "34"; // AF41

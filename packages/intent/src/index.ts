@@ -1,4 +1,5 @@
-export * from "./router-intent";
+export * from "./router";
+export * from "./secret-ref";
 export * from "./routeros-script";
 export * from "./switch-intent";
 export * from "./endpoint-intent";

@@ -2,7 +2,8 @@
  * A router intent as a RouterOS script, the form network engineers read:
  * for golden files, review reports and comparing with `/export`.
  */
-import { SECRET_PREFIX, type RouterIntent } from "./router-intent";
+import { SECRET_PREFIX } from "./secret-ref";
+import type { RouterIntent } from "./router";
 
 /** A value as RouterOS script writes it: bare when it can be, quoted otherwise; a secret by its name only. */
 export function routerOsValue(value: string): string {

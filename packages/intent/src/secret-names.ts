@@ -5,7 +5,8 @@
  */
 import type { CommuneModel, CommunePlan, ProvinceModel } from "@communes/inventory";
 import { endpointIntents } from "./endpoint-intent";
-import { routerIntent, SECRET_PREFIX } from "./router-intent";
+import { routerIntent } from "./router";
+import { SECRET_PREFIX } from "./secret-ref";
 
 export function secretNames(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan): string[] {
   const names = new Set<string>([commune.settings.router.credentials.passwordSecret]);

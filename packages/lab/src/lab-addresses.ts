@@ -8,8 +8,9 @@
  * 443 → 8443), the same for every device.
  */
 import { formatAddress, type CommunePlan } from "@communes/inventory";
+import { defaultApiPort } from "@communes/routeros/model";
 
-export const LAB_PORTS = { api: 8728, apiSsl: 8729, https: 8443, ssh: 2222 } as const;
+export const LAB_PORTS = { api: defaultApiPort("api"), apiSsl: defaultApiPort("api-ssl"), https: 8443, ssh: 2222 } as const;
 
 /** The lab's ports shifted by `offset` (a second lab beside a running one, as the tests run it). */
 export function labPorts(offset = 0): { api: number; apiSsl: number; https: number; ssh: number } {

@@ -4,7 +4,7 @@
  * devices (endpoints' settings as the intent renders them, switches'
  * management addresses), checked against the province's flow policy.
  */
-import { endpointIntents, managementSources, routerIntent, switchSyslog } from "@communes/intent";
+import { apiPortOf, endpointIntents, managementSources, routerIntent, switchSyslog } from "@communes/intent";
 import { parseAddress, type Address, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
 import { verify, type Verdict } from "./checks";
 import { communeSite } from "./commune-site";
@@ -26,7 +26,7 @@ export function deviceFacts(province: ProvinceModel, commune: CommuneModel, plan
       return { name: e.systemName, zone: commune.endpoints[i]!.zone, ...(address?.ok ? { address: address.value } : {}), settings: e.settings };
     }),
     switches: plan.devices.filter((d) => d.role === "switch").map((d) => ({ name: d.hostname, address: d.address, syslog: switchSyslog(commune) })),
-    routerTransport: transport,
+    routerApi: { transport, port: apiPortOf(commune, transport) },
     managers: managementSources(province),
     ...(operator ? { operator } : {}),
   };

@@ -17,7 +17,8 @@ import { Firewall, ruleText, type RuleRef } from "./firewall";
 import type { Packet } from "./packet";
 import { isYes, items, type RouterConfig } from "./router-config";
 import { interfaceAddresses, lookup, routes, type Route } from "./routing";
-import { ROUTER_SERVICE_PORTS, serviceText, type Service } from "./services";
+import { routerService } from "@communes/routeros/model";
+import { serviceText, type Service } from "./services";
 import { INTERNET, ROUTER, representative, type Site } from "./site";
 import { inAddressSpec } from "./matchers";
 
@@ -170,7 +171,7 @@ export class Verifier {
       return isYes(ntp?.enabled) ? undefined : "the router does not serve NTP (/system/ntp/server is not enabled)";
     }
     if (service.protocol === "tcp") {
-      const entry = this.config.rows("/ip/service").find((s) => Number(s.port ?? ROUTER_SERVICE_PORTS[s.name ?? ""]) === service.port);
+      const entry = this.config.rows("/ip/service").find((s) => Number(s.port ?? routerService(s.name ?? "")?.port) === service.port);
       if (!entry) return `nothing listens on ${serviceText(service)} on the router`;
       if (isYes(entry.disabled)) return `the router's ${entry.name} service is disabled (/ip/service)`;
       const allowed = items(entry.address);

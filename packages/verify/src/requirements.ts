@@ -6,6 +6,7 @@
  * switch and each endpoint. Each becomes a requirement the verifier checks.
  */
 import { formatAddress, parseAddress, parsePrefix, type Address, type Family } from "@communes/inventory";
+import type { ApiTransport } from "@communes/routeros/model";
 import { interfaceAddresses } from "./routing";
 import type { Point } from "./reach";
 import { active, isYes, items, type RouterConfig } from "./router-config";
@@ -37,15 +38,18 @@ export interface DeviceFacts {
   endpoints: readonly EndpointFacts[];
   /** Each switch: its management address and the syslog collectors it logs to (UDP 514). */
   switches: ReadonlyArray<{ name: string; address: Address; syslog: readonly string[] }>;
-  /** The service the stack reaches the router by. */
-  routerTransport: "api" | "api-ssl" | "rest";
+  /** The API the stack reaches the router by, and the port its service listens on. */
+  routerApi: { transport: ApiTransport; port: number };
   /** Places the province's policy manages the office from (the NOC). */
   managers: readonly string[];
   /** The address the stack connects from, when it is known: it must keep its way to the router. */
   operator?: Address;
 }
 
-const TRANSPORT: Record<DeviceFacts["routerTransport"], Service> = { api: service("api"), "api-ssl": service("api-ssl"), rest: service("https") };
+/** The service a stack's API transport is, as the verifier names services. */
+function apiService({ transport, port }: DeviceFacts["routerApi"]): Service {
+  return { name: transport === "rest" ? "https" : transport, protocol: "tcp", port };
+}
 
 /** Where an address is: the router when it is one of the router's own, else the place holding it; a host name, in its declared destination. */
 function target(config: RouterConfig, site: Site, text: string): (Point & { host?: string }) | undefined {
@@ -123,7 +127,7 @@ export function requirements(config: RouterConfig, site: Site, facts: DeviceFact
   for (const m of routerManagers) {
     for (const family of [4, 6] as const) {
       if (!representative(site, m, family)) continue;
-      out.push({ why: `${m} manages the router (${TRANSPORT[facts.routerTransport].name})`, from: { place: m }, to: { place: ROUTER }, family, service: TRANSPORT[facts.routerTransport] });
+      out.push({ why: `${m} manages the router (${apiService(facts.routerApi).name})`, from: { place: m }, to: { place: ROUTER }, family, service: apiService(facts.routerApi) });
       out.push({ why: `${m} reads the router's configuration export (SSH)`, from: { place: m }, to: { place: ROUTER }, family, service: service("ssh") });
     }
   }
@@ -136,7 +140,7 @@ export function requirements(config: RouterConfig, site: Site, facts: DeviceFact
   }
   if (facts.operator) {
     const from: Point = { place: placeOf(site, facts.operator), address: facts.operator };
-    out.push({ why: `this stack connects from ${formatAddress(facts.operator)} (${from.place}) to the router (${TRANSPORT[facts.routerTransport].name})`, from, to: { place: ROUTER }, family: facts.operator.family, service: TRANSPORT[facts.routerTransport] });
+    out.push({ why: `this stack connects from ${formatAddress(facts.operator)} (${from.place}) to the router (${apiService(facts.routerApi).name})`, from, to: { place: ROUTER }, family: facts.operator.family, service: apiService(facts.routerApi) });
   }
   return out;
 }

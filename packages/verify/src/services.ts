@@ -1,7 +1,12 @@
 /**
  * The services the verifier asks about: what a commune office's machines
- * and devices use, by IANA port. One row per protocol and port.
+ * and devices use, by IANA port. One row per protocol and port; the
+ * router's own management services at the ports RouterOS gives them
+ * (`@communes/routeros/model`).
  */
+import { routerService } from "@communes/routeros/model";
+
+const routerPort = (name: string) => routerService(name)!.port;
 export interface Service {
   name: string;
   protocol: "tcp" | "udp" | "icmp";
@@ -23,9 +28,9 @@ export const SERVICES = [
   { name: "syslog", protocol: "udp", port: 514 },
   { name: "ping", protocol: "icmp" },
   { name: "ssh", protocol: "tcp", port: 22 },
-  { name: "winbox", protocol: "tcp", port: 8291 },
-  { name: "api", protocol: "tcp", port: 8728 },
-  { name: "api-ssl", protocol: "tcp", port: 8729 },
+  { name: "winbox", protocol: "tcp", port: routerPort("winbox") },
+  { name: "api", protocol: "tcp", port: routerPort("api") },
+  { name: "api-ssl", protocol: "tcp", port: routerPort("api-ssl") },
 ] as const satisfies readonly Service[];
 
 export type ServiceName = (typeof SERVICES)[number]["name"];
@@ -43,6 +48,3 @@ export function serviceLabel(s: Service): string {
 export function serviceText(s: Service): string {
   return s.protocol === "icmp" ? "ping" : `${s.protocol}/${s.port}`;
 }
-
-/** The router's own management services (`/ip service`) and their default ports (RouterOS manual, "Services"). */
-export const ROUTER_SERVICE_PORTS: Readonly<Record<string, number>> = { telnet: 23, ftp: 21, www: 80, ssh: 22, "www-ssl": 443, api: 8728, winbox: 8291, "api-ssl": 8729 };

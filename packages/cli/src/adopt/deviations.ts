@@ -5,7 +5,7 @@
  * endpoints. Every line is something the engineer must decide on; nothing
  * is dropped. Pure.
  */
-import { canonicalEntry, entryInFull, entryKey, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
+import { canonicalEntry, entryInFull, entryKey, fieldDefault, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
 import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
 import { normalisePort, observedState } from "@communes/switch";
 import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
@@ -57,7 +57,7 @@ function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: 
       else if (change.op === "set") {
         const current = observed.entries[change.key] ?? {};
         for (const [field, value] of Object.entries(change.values)) {
-          out.push({ device, what: `${t.path} ${change.key} ${field}`, live: current[field] ?? `${table.fields[field]?.default ?? ""} (default)`, intended: value });
+          out.push({ device, what: `${t.path} ${change.key} ${field}`, live: current[field] ?? `${table.fields[field] ? fieldDefault(table.fields[field], { ...current, ...change.values }) : ""} (default)`, intended: value });
         }
       } else {
         const kept = (observed.order ?? []).filter((k) => k in desired.entries);

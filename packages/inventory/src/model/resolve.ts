@@ -5,8 +5,8 @@
 import type { Commune, Province, Settings } from "../schema/schema-types.generated";
 import type { CommuneModel, ProvinceModel, ResolvedSettings } from "./model";
 import { DEFAULT_ROUTER_TRUNK } from "./router-ports";
+import { defaultApiPort } from "@communes/routeros/model";
 
-const API_PORTS = { "api-ssl": 8729, api: 8728, rest: 443 } as const;
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -28,7 +28,7 @@ function resolveSettings(settings: Settings): ResolvedSettings {
     ntp: settings.ntp!,
     syslog: settings.syslog!.map((s) => ({ address: s.address, port: s.port ?? 514, protocol: s.protocol ?? "udp" })),
     router: {
-      api: { transport, port: settings.router?.api?.port ?? API_PORTS[transport] },
+      api: { transport, port: settings.router?.api?.port ?? defaultApiPort(transport) },
       credentials: settings.router!.credentials as ResolvedSettings["router"]["credentials"],
     },
     switch: {

@@ -4,6 +4,7 @@
  * API; rates print in bits per second.
  */
 import type { FieldSpec, MenuSpec } from "./menu-spec";
+import { ROUTER_SERVICES } from "@communes/routeros/model";
 
 const common: Record<string, FieldSpec> = {
   comment: { kind: "text" },
@@ -414,17 +415,8 @@ export const MENUS: readonly MenuSpec[] = [
       invalid: { readOnly: true, default: "false" },
       disabled: { kind: "bool", default: "false" },
     },
-    initial: [
-      { name: "telnet", port: "23" },
-      { name: "ftp", port: "21" },
-      { name: "www", port: "80" },
-      { name: "ssh", port: "22" },
-      // Enabled, with the lab certificate: the lab router comes prepared for management over any transport.
-      { name: "www-ssl", port: "443" },
-      { name: "api", port: "8728" },
-      { name: "winbox", port: "8291" },
-      { name: "api-ssl", port: "8729" },
-    ],
+    // Every service enabled (www-ssl and api-ssl with the lab certificate): the lab router comes prepared for management over any transport.
+    initial: ROUTER_SERVICES.map((s) => ({ name: s.name, port: String(s.port) })),
   },
   {
     path: "/user",

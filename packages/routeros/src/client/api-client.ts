@@ -13,10 +13,11 @@ import { encodeSentence, SentenceDecoder } from "../protocol/words";
 import { attributeWord, parseReply, type Reply } from "../protocol/sentence";
 import { RouterOsAuthError, RouterOsConnectionError, RouterOsTimeoutError, RouterOsTlsPinError, RouterOsTrapError } from "./errors";
 import type { PrintOptions, Row, RouterOsTransport } from "./transport";
+import { defaultApiPort } from "../menus/services";
 
 export interface ApiClientOptions {
   host: string;
-  /** Default: 8729 with TLS, 8728 without. */
+  /** Default: the api-ssl service's port with TLS, the api service's without (menus/services.ts). */
   port?: number;
   username: string;
   password: string;
@@ -56,7 +57,7 @@ export class RouterOsApiClient implements RouterOsTransport {
   }
 
   private get port(): number {
-    return this.options.port ?? (this.options.tls ? 8729 : 8728);
+    return this.options.port ?? defaultApiPort(this.options.tls ? "api-ssl" : "api");
   }
 
   /** Opens the connection and logs in; commands call it themselves. */

@@ -8,10 +8,11 @@ import * as https from "node:https";
 import { PinnedAgent } from "@communes/pinned-tls";
 import { RouterOsAuthError, RouterOsConnectionError, RouterOsTimeoutError, RouterOsTlsPinError, RouterOsTrapError } from "./errors";
 import type { PrintOptions, Row, RouterOsTransport } from "./transport";
+import { defaultApiPort } from "../menus/services";
 
 export interface RestClientOptions {
   host: string;
-  /** Default: 443. */
+  /** Default: the www-ssl service's port (menus/services.ts). */
   port?: number;
   username: string;
   password: string;
@@ -34,7 +35,7 @@ export class RouterOsRestClient implements RouterOsTransport {
   }
 
   private get label(): string {
-    return `${this.options.host}:${this.options.port ?? 443}`;
+    return `${this.options.host}:${this.options.port ?? defaultApiPort("rest")}`;
   }
 
   /** HTTP/1.1 on one connection answers one request at a time: queue them. */
@@ -58,7 +59,7 @@ export class RouterOsRestClient implements RouterOsTransport {
       const req = https.request(
         {
           host: this.options.host,
-          port: this.options.port ?? 443,
+          port: this.options.port ?? defaultApiPort("rest"),
           method,
           path: `/rest${path}`,
           agent: (this.agent ??= this.newAgent()),

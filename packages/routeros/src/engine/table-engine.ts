@@ -4,7 +4,7 @@
  * move) that turn what the device holds into what the inventory says.
  */
 import { RouterOsStateError } from "../client/errors";
-import type { MenuTable } from "../menus/menu-table";
+import { fieldDefault, type MenuTable } from "../menus/menu-table";
 import { MENU_TABLES } from "../menus/tables";
 import type { Row, RouterOsTransport } from "../client/transport";
 import { normalise } from "./normalise";
@@ -34,9 +34,10 @@ export interface Problem {
  * menu's field order (fields the table does not know come last).
  */
 export function entryInFull(table: MenuTable, entry: Readonly<Record<string, string>>): Entry {
-  const known = Object.entries(table.fields).flatMap(([name, field]): Array<[string, string]> =>
-    entry[name] !== undefined ? [[name, entry[name]]] : field.default !== "" ? [[name, normalise(field.normalise, field.default)]] : [],
-  );
+  const known = Object.entries(table.fields).flatMap(([name, field]): Array<[string, string]> => {
+    const fallback = fieldDefault(field, entry);
+    return entry[name] !== undefined ? [[name, entry[name]]] : fallback !== "" ? [[name, normalise(field.normalise, fallback)]] : [];
+  });
   return Object.fromEntries([...known, ...Object.entries(entry).filter(([name]) => !(name in table.fields))]);
 }
 
@@ -58,7 +59,7 @@ export function canonicalEntry(table: MenuTable, fields: Readonly<Record<string,
       continue;
     }
     const value = normalise(spec.normalise, raw);
-    if (value !== normalise(spec.normalise, spec.default) || table.key.includes(name)) entry[name] = value;
+    if (value !== normalise(spec.normalise, fieldDefault(spec, fields)) || table.key.includes(name)) entry[name] = value;
   }
   return { entry, problems };
 }
@@ -134,8 +135,9 @@ function fieldChanges(table: MenuTable, observed: Entry, wanted: Entry, written:
   for (const name of Object.keys(current)) {
     if (name in wanted) continue;
     const field = table.fields[name]!;
-    if (field.default === "") unset.push(name);
-    else values[name] = normalise(field.normalise, field.default);
+    const fallback = fieldDefault(field, { ...observed, ...wanted });
+    if (fallback === "") unset.push(name);
+    else values[name] = normalise(field.normalise, fallback);
   }
   return { values, unset };
 }

@@ -23,6 +23,8 @@ export type Normaliser =
 export interface MenuField {
   /** What the device holds when nobody set the field; "" when it is empty. */
   default: string;
+  /** When the default differs per entry (each service its own port): the default for an entry, from its key fields. */
+  defaultFor?: (entry: Readonly<Record<string, string>>) => string;
   normalise?: Normaliser;
   /** Accepted but never printed (passwords): compared with what was last written, not with the device. */
   writeOnly?: boolean;
@@ -63,3 +65,8 @@ export interface MenuTable {
  * and the router.
  */
 export type MenuRisk = "management" | "uplinks" | "firewall";
+
+/** The default of a field for one entry: its own (`defaultFor`) where the menu gives each entry one, else the field's. */
+export function fieldDefault(field: MenuField, entry: Readonly<Record<string, string>>): string {
+  return field.defaultFor?.(entry) ?? field.default;
+}

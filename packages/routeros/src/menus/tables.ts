@@ -1,5 +1,6 @@
 /** The RouterOS menus a commune router is configured through. */
 import type { MenuField, MenuTable } from "./menu-table";
+import { routerService } from "./services";
 
 const text = (d = ""): MenuField => ({ default: d });
 const bool = (d: boolean): MenuField => ({ default: String(d), normalise: "bool" });
@@ -198,7 +199,7 @@ export const MENU_TABLES: readonly MenuTable[] = [
     kind: "fixed",
     key: ["name"],
     ownership: "merge",
-    fields: { name: text(), address: set(), disabled: bool(false) },
+    fields: { name: text(), port: { default: "", defaultFor: (e) => String(routerService(e.name ?? "")?.port ?? "") }, address: set(), disabled: bool(false) },
     stage: 1,
     risk: "management",
   },

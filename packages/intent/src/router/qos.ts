@@ -1,0 +1,36 @@
+/**
+ * QoS on the dedicated line: each zone's DSCP set on its way out, then
+ * packets marked by class and shaped to the line's committed rate, the
+ * videoconference first (EF 40 %, AF41 30 % guaranteed).
+ */
+import type { Fields, RouterContext, TableIntent } from "./context";
+import { DEDICATED_QUEUE, ownComment, zoneInterface } from "./names";
+
+const rule = (comment: string, fields: Fields): Fields => ({ ...fields, comment: ownComment(comment) });
+
+export function qosTables({ commune, zones }: RouterContext): TableIntent[] {
+  const line = commune.uplinks.dedicated;
+  const bandwidth = Math.round(line.bandwidthMbps * 1_000_000);
+  const out = line.interface;
+  const mangle: Fields[] = zones.flatMap((z) =>
+    z.dscp === undefined ? [] : [rule(`DSCP ${z.dscp} for ${z.zone}`, { chain: "forward", action: "change-dscp", "new-dscp": String(z.dscp), "in-interface": zoneInterface(z), "out-interface": out, passthrough: "yes" })],
+  );
+  mangle.push(
+    rule("videoconference EF", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "46", "new-packet-mark": "vc-ef", passthrough: "no" }),
+    rule("videoconference AF41", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "34", "new-packet-mark": "vc-af41", passthrough: "no" }),
+    rule("everything else on the dedicated line", { chain: "postrouting", action: "mark-packet", "out-interface": out, "new-packet-mark": "other", passthrough: "no" }),
+  );
+  const max = String(bandwidth);
+  return [
+    { path: "/ip/firewall/mangle", entries: mangle },
+    {
+      path: "/queue/tree",
+      entries: [
+        { name: DEDICATED_QUEUE, parent: out, "max-limit": max, comment: ownComment("committed rate of the dedicated line") },
+        { name: "vc-ef", parent: DEDICATED_QUEUE, "packet-mark": "vc-ef", priority: "1", "limit-at": String(Math.round(bandwidth * 0.4)), "max-limit": max },
+        { name: "vc-af41", parent: DEDICATED_QUEUE, "packet-mark": "vc-af41", priority: "2", "limit-at": String(Math.round(bandwidth * 0.3)), "max-limit": max },
+        { name: "other", parent: DEDICATED_QUEUE, "packet-mark": "other", priority: "8", "max-limit": max },
+      ],
+    },
+  ];
+}
