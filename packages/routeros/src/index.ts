@@ -11,3 +11,4 @@ export * from "./menus/tables";
 export * from "./engine/normalise";
 export * from "./engine/table-engine";
 export * from "./ssh/export-configuration";
+export * from "./menus/services";
