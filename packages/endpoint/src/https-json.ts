@@ -2,20 +2,12 @@
  * HTTPS to an endpoint with its certificate pinned (SHA-256 fingerprint, or
  * a CA): the request is only sent once the certificate was checked.
  */
-import { DeviceError } from "@communes/device-error";
 import * as https from "node:https";
 import { PinnedAgent, type Pin } from "@communes/pinned-tls";
+import { EndpointError } from "./endpoint-error";
 
 export type { Pin };
-export { PinnedAgent };
-
-/** The endpoint refused or answered what the driver cannot use (a wrong password, a parameter it does not have, a pin that does not match). */
-export class EndpointError extends DeviceError {
-  override name = "EndpointError";
-  constructor(message: string, retryable = false) {
-    super(message, { retryable });
-  }
-}
+export { PinnedAgent, EndpointError };
 
 /** The endpoint is unreachable or the connection broke; retrying may help. */
 export class EndpointConnectionError extends EndpointError {

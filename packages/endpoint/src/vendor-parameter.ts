@@ -4,7 +4,7 @@
  * come from. Both API families' maps are tables of these.
  */
 import type { SettingName } from "./endpoint-settings";
-import { EndpointError } from "./https-json";
+import { EndpointError } from "./endpoint-error";
 
 export interface VendorParameter {
   /** The parameter's name (Poly) or configuration path (Cisco: slash-separated, numbered items as numbers). */

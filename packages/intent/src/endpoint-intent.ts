@@ -11,7 +11,7 @@
  * is the endpoint's NTP server and resolver. Pure.
  */
 import { formatAddress, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { parametersOf, type EndpointSettings, type SettingName } from "@communes/endpoint";
+import { parametersOf, type EndpointSettings, type SettingName } from "@communes/endpoint/model";
 import { secretRef } from "./secret-ref";
 
 export const DSCP_AUDIO = "46"; // EF

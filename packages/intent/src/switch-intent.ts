@@ -6,7 +6,8 @@
  * switch's management is IPv4 only). Pure.
  */
 import { expandPorts, formatAddress, iosText, type CommuneModel, type CommunePlan } from "@communes/inventory";
-import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch";
+import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch/model";
+import { PORT_ROLES } from "./port-roles";
 
 export interface SwitchIntent {
   hostname: string;
@@ -42,10 +43,8 @@ export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchI
       const description = entry.description ? ascii(entry.description) : undefined;
       for (const spec of entry.ports) {
         for (const name of expandPorts(spec)) {
-          const base = { ...(description ? { description } : {}) };
-          if (entry.role === "access") ports[name] = { ...base, mode: "access", accessVlan: vlanOf.get(entry.zone!)!, shutdown: false, portfast: true };
-          else if (entry.role === "trunk") ports[name] = { ...base, mode: "trunk", trunkAllowed: allZones, nativeVlan: 1, shutdown: false, portfast: false };
-          else ports[name] = { ...base, mode: "access", accessVlan: 1, shutdown: true, portfast: false };
+          const config = PORT_ROLES[entry.role]({ allZones, ...(entry.zone ? { accessVlan: vlanOf.get(entry.zone)! } : {}) });
+          ports[name] = { ...(description ? { description } : {}), ...config };
         }
       }
     }

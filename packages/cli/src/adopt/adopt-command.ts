@@ -20,7 +20,7 @@ import { secretEnvName } from "../stack/secret-input";
 import { acceptName, entriesToAccept } from "./audited-entries";
 import { deviations, formatDeviation } from "./deviations";
 import { DeviceReadError, readEndpoint, readRouter, readSwitch, type LiveOffice } from "./read-devices";
-import { reconstruct, ReconstructError, slug, type Identity } from "./reconstruct";
+import { reconstruct, ReconstructError, slug, type Identity } from "@communes/intent";
 
 const USAGE = `  communes adopt <province-dir> --code <code> --merged-from <unit>... --router <host[:port]>
                  [--router-transport api|api-ssl|rest] [--router-tls-fingerprint <sha256>]

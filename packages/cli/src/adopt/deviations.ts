@@ -5,12 +5,12 @@
  * endpoints. Every line is something the engineer must decide on; nothing
  * is dropped. Pure.
  */
-import { canonicalEntry, entryInFull, entryKey, fieldDefault, menuTable, planChanges, type Entry, type TableState } from "@communes/routeros";
-import { endpointIntents, routerIntent, SECRET_PREFIX, switchIntents } from "@communes/intent";
+import { entryInFull, fieldDefault, menuTable, planChanges, type Entry } from "@communes/routeros";
+import { endpointIntents, intendedTable, routerIntent, switchIntents } from "@communes/intent";
 import { normalisePort, observedState } from "@communes/switch";
 import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
 import type { CommuneModel, CommunePlan, ProvinceModel } from "@communes/inventory";
-import type { LiveOffice } from "./read-devices";
+import type { OfficeReading } from "@communes/intent";
 
 export interface Deviation {
   /** `router thieu-trung-r1`, `switch thieu-trung-sw1`, `endpoint Hội trường…`. */
@@ -29,27 +29,13 @@ function show(entry: Entry | undefined): string {
   return fields.length > 0 ? fields.join(" ") : "(defaults)";
 }
 
-/** A menu as the intent wants it, in the engine's canonical form; secrets (never readable) left out. */
-function desiredTable(path: string, wanted: ReadonlyArray<Record<string, string>>): TableState {
-  const table = menuTable(path);
-  const state: TableState = { path, entries: {}, ...(table.ordered ? { order: [] } : {}) };
-  for (const raw of wanted) {
-    const plain = Object.fromEntries(Object.entries(raw).filter(([name, v]) => !table.fields[name]?.writeOnly && !v.startsWith(SECRET_PREFIX)));
-    const { entry } = canonicalEntry(table, plain);
-    const key = entryKey(table, entry);
-    state.entries[key] = entry;
-    state.order?.push(key);
-  }
-  return state;
-}
-
-function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: OfficeReading): Deviation[] {
   const intent = routerIntent(province, commune, plan);
   const device = `router ${intent.hostname}`;
   const out: Deviation[] = [];
   for (const t of intent.tables) {
     const table = menuTable(t.path);
-    const desired = desiredTable(t.path, t.entries);
+    const desired = intendedTable(t);
     const observed = live.router.tables[t.path] ?? { path: t.path, entries: {} };
     for (const change of planChanges(table, desired, observed)) {
       if (change.op === "remove") out.push({ device, what: `${t.path} ${change.key}`, live: show(observed.entries[change.key] && entryInFull(table, observed.entries[change.key]!)), intended: "removed" });
@@ -68,7 +54,7 @@ function routerDeviations(province: ProvinceModel, commune: CommuneModel, plan: 
   return out;
 }
 
-function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: OfficeReading): Deviation[] {
   const out: Deviation[] = [];
   for (const want of switchIntents(commune, plan)) {
     const device = `switch ${want.hostname}`;
@@ -101,7 +87,7 @@ function switchDeviations(commune: CommuneModel, plan: CommunePlan, live: LiveOf
   return out;
 }
 
-function endpointDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+function endpointDeviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: OfficeReading): Deviation[] {
   const out: Deviation[] = [];
   for (const want of endpointIntents(province, commune, plan)) {
     const device = `endpoint ${want.systemName}`;
@@ -115,7 +101,7 @@ function endpointDeviations(province: ProvinceModel, commune: CommuneModel, plan
   return out;
 }
 
-export function deviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: LiveOffice): Deviation[] {
+export function deviations(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, live: OfficeReading): Deviation[] {
   return [...routerDeviations(province, commune, plan, live), ...switchDeviations(commune, plan, live), ...endpointDeviations(province, commune, plan, live)];
 }
 

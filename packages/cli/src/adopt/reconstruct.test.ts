@@ -8,14 +8,9 @@ import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { discover, loadInventory, type Commune, type CommuneModel, type CommunePlan, type ProvinceModel } from "@communes/inventory";
-import { ascii, endpointIntents, routerIntent, switchIntents } from "@communes/intent";
-import { canonicalEntry, entryKey, MENU_TABLES, menuTable, type TableState } from "@communes/routeros";
-import { WRITE_ONLY, type SettingName } from "@communes/endpoint";
-import type { IosConfig } from "@communes/switch";
+import { ascii, intendedReading, reconstruct, ReconstructError, type OfficeReading, type SwitchReading } from "@communes/intent";
 import { communeYaml } from "./commune-yaml";
 import { deviations } from "./deviations";
-import type { LiveOffice } from "./read-devices";
-import { reconstruct, ReconstructError } from "./reconstruct";
 
 /** Each endpoint's own certificate (two devices never share one: the inventory refuses it). */
 const fingerprint = (n: number) => Array.from({ length: 32 }, (_, i) => ((i * 7 + n) % 256).toString(16).padStart(2, "0").toUpperCase()).join(":");
@@ -31,27 +26,13 @@ function example(name: string): { province: ProvinceModel; commune: CommuneModel
 }
 
 /** The devices of an office configured exactly as the intent says, as the readers would return them. */
-function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan): LiveOffice {
-  const tables: Record<string, TableState> = Object.fromEntries(MENU_TABLES.map((t) => [t.path, { path: t.path, entries: {}, ...(t.ordered ? { order: [] } : {}) }]));
-  for (const t of routerIntent(p, c, plan).tables) {
-    const table = menuTable(t.path);
-    for (const raw of t.entries) {
-      const { entry } = canonicalEntry(table, raw);
-      const key = entryKey(table, entry);
-      tables[t.path]!.entries[key] = entry;
-      tables[t.path]!.order?.push(key);
-    }
-  }
-  const switches = switchIntents(c, plan).map((sw, i): LiveOffice["switches"][number] => {
-    const s = sw.state;
-    const config: IosConfig = { hostname: s.hostname, vtpMode: s.vtpMode, vlans: s.vlans, ports: s.ports, svis: { [String(s.management.vlan)]: { address: s.management.address, mask: s.management.mask, shutdown: false } }, defaultGateway: s.defaultGateway, vtyTransport: s.vtyTransport, loggingHosts: s.loggingHosts ?? [] };
-    return { access: { host: "127.0.0.1", port: 2200 + i, hostKey: c.switches[i]!.hostKey, ...(c.switches[i]!.model ? { model: c.switches[i]!.model } : {}) }, config };
+function officeAsIntended(p: ProvinceModel, c: CommuneModel, plan: CommunePlan): OfficeReading & { switches: SwitchReading[] } {
+  const reading = intendedReading(p, c, plan, {
+    router: { transport: "api", ...(c.router.hostKey ? { hostKey: c.router.hostKey } : {}) },
+    switch: (i) => ({ host: "127.0.0.1", hostKey: c.switches[i]!.hostKey, ...(c.switches[i]!.model ? { model: c.switches[i]!.model } : {}) }),
+    endpoint: (i) => ({ vendor: c.endpoints[i]!.vendor, host: "127.0.0.1", tlsFingerprint: fingerprint(i), model: c.endpoints[i]!.model, room: c.endpoints[i]!.room }),
   });
-  const endpoints = endpointIntents(p, c, plan).map((ep, i): LiveOffice["endpoints"][number] => ({
-    access: { vendor: ep.vendor, host: "127.0.0.1", port: 4430 + i, tlsFingerprint: fingerprint(i), model: c.endpoints[i]!.model, room: c.endpoints[i]!.room },
-    settings: Object.fromEntries(Object.entries(ep.settings).filter(([n]) => !WRITE_ONLY.has(n as SettingName))),
-  }));
-  return { router: { access: { host: "127.0.0.1", port: 8728, transport: "api", ...(c.router.hostKey ? { hostKey: c.router.hostKey } : {}) }, tables, audited: {} }, switches, endpoints };
+  return { ...reading, switches: [...reading.switches] };
 }
 
 describe("rebuilding a commune from its devices", () => {

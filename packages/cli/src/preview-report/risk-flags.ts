@@ -8,6 +8,8 @@
  */
 import { MENU_TABLES, type MenuRisk } from "@communes/routeros";
 import { TOKENS } from "@communes/provider/contract";
+import { roleOfPort } from "@communes/intent";
+import type { PortConfig } from "@communes/switch";
 import type { ResourceChange } from "./resource-changes";
 
 export type RiskFlag = "management" | "uplinks" | "firewall" | "reachability" | "zones" | "meeting-room";
@@ -56,11 +58,7 @@ function routerRisks(change: ResourceChange): Risk[] {
   return risks;
 }
 
-interface Port {
-  mode?: string;
-  accessVlan?: number;
-  shutdown?: boolean;
-}
+type Port = Pick<PortConfig, "mode" | "shutdown" | "accessVlan">;
 
 function switchRisks(change: ResourceChange): Risk[] {
   const risks: Risk[] = [];
@@ -77,15 +75,17 @@ function switchRisks(change: ResourceChange): Risk[] {
     if (top === "vlans" && meeting.has(Number(key))) risks.push({ flag: "meeting-room", reason: `VLAN ${key} is the meeting room's` });
     if (top !== "ports") continue;
     const ports = [before.ports?.[key], after.ports?.[key]];
-    if (ports.some((p) => p?.mode === "trunk")) {
+    if (ports.some((p) => p && roleOfPort(p) === "trunk")) {
       risks.push({ flag: "management", reason: `${key} is a trunk: it carries the management VLAN` }, { flag: "uplinks", reason: `${key} is a trunk: the switch's way to the router` });
     }
     if (ports.some((p) => p?.accessVlan !== undefined && meeting.has(p.accessVlan))) risks.push({ flag: "meeting-room", reason: `${key} is or becomes a meeting-room port` });
     const [was, will] = ports;
     const vlan = (id: number | undefined) => `VLAN ${id}${after.vlans?.[String(id)] ?? before.vlans?.[String(id)] ? ` (${after.vlans?.[String(id)] ?? before.vlans?.[String(id)]})` : ""}`;
-    if (was?.shutdown === true && will?.shutdown === false && will.mode === "access") {
+    if (!was || !will) continue;
+    const [wasRole, willRole] = [roleOfPort(was), roleOfPort(will)];
+    if (wasRole === "unused" && willRole === "access") {
       risks.push({ flag: "zones", reason: `${key} is opened in ${vlan(will.accessVlan)}: anyone plugging in there joins that zone` });
-    } else if (was?.mode === "access" && will?.mode === "access" && !will.shutdown && was.accessVlan !== will.accessVlan) {
+    } else if (wasRole === "access" && willRole === "access" && was.accessVlan !== will.accessVlan) {
       risks.push({ flag: "zones", reason: `${key} moves from ${vlan(was.accessVlan)} to ${vlan(will.accessVlan)}: what is plugged in there joins that zone, with its access` });
     }
   }
