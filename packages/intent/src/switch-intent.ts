@@ -8,6 +8,7 @@
 import { expandPorts, formatAddress, iosText, type CommuneModel, type CommunePlan } from "@communes/inventory";
 import { formatVlanList, sshFamilyOf, type PortConfig, type SwitchState } from "@communes/switch/model";
 import { PORT_ROLES } from "./port-roles";
+import { switchVlanName } from "./router/names";
 
 export interface SwitchIntent {
   hostname: string;
@@ -35,7 +36,7 @@ export function switchIntents(commune: CommuneModel, plan: CommunePlan): SwitchI
   const vlanOf = new Map(plan.zones.map((z) => [z.zone, z.vlan]));
   const management = plan.zones.find((z) => z.zone === "management")!;
   const router = plan.devices.find((d) => d.role === "router")!;
-  const vlans = Object.fromEntries(plan.zones.map((z) => [String(z.vlan), z.zone.replace(/_/g, "-")]));
+  const vlans = Object.fromEntries(plan.zones.map((z) => [String(z.vlan), switchVlanName(z.zone)]));
   const allZones = formatVlanList(plan.zones.map((z) => z.vlan));
   return commune.switches.map((sw) => {
     const ports: Record<string, PortConfig> = {};

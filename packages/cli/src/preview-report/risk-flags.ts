@@ -8,7 +8,7 @@
  */
 import { MENU_TABLES, type MenuRisk } from "@communes/routeros";
 import { TOKENS } from "@communes/provider/contract";
-import { roleOfPort } from "@communes/intent";
+import { MANAGERS_LIST, parseZoneInterface, roleOfPort, VC_MARKS, zoneOfSwitchVlan } from "@communes/intent";
 import type { PortConfig } from "@communes/switch";
 import type { ResourceChange } from "./resource-changes";
 
@@ -34,8 +34,11 @@ const MENU_RISK: Record<MenuRisk, (path: string) => string> = {
   management: (path) => `${path} controls who can reach and log in to the router`,
   uplinks: (path) => `${path} carries the office's lines (routes, WAN clients, shaping)`,
 };
-const MANAGEMENT_VALUE = /management|managers/i;
-const MEETING_VALUE = /meeting[-_ ]?room|\bvc-/i;
+/** The zones a value names through the intent's interface names (a value may be a list: `bridge,vlan40-meeting-room`). */
+const zonesIn = (value: string) => value.split(",").flatMap((v) => parseZoneInterface(v.trim())?.zone ?? []);
+const onManagement = (value: string) => value === MANAGERS_LIST || zonesIn(value).includes("management");
+const VC = new Set<string>(Object.values(VC_MARKS));
+const forMeetings = (value: string) => VC.has(value) || zonesIn(value).includes("meeting_room");
 const PHYSICAL_PORT = /^(ether|sfp|qsfp|combo|pppoe|lte)/;
 const PORT_FIELDS = ["interface", "in-interface", "out-interface", "parent"];
 
@@ -50,9 +53,9 @@ function routerRisks(change: ResourceChange): Risk[] {
     for (const entry of [entries(change.before)[key], entries(change.after)[key]]) {
       if (!entry) continue;
       const values = Object.values(entry);
-      if (values.some((v) => MANAGEMENT_VALUE.test(v))) risks.push({ flag: "management", reason: `entry ${key} is on the management zone or the managers' list` });
+      if (values.some(onManagement)) risks.push({ flag: "management", reason: `entry ${key} is on the management zone or the managers' list` });
       if (entry.list === "WAN" || PORT_FIELDS.some((f) => PHYSICAL_PORT.test(entry[f] ?? ""))) risks.push({ flag: "uplinks", reason: `entry ${key} is on a physical port or the WAN list` });
-      if (values.some((v) => MEETING_VALUE.test(v))) risks.push({ flag: "meeting-room", reason: `entry ${key} serves the meeting room (its zone or videoconference QoS)` });
+      if (values.some(forMeetings)) risks.push({ flag: "meeting-room", reason: `entry ${key} serves the meeting room (its zone or videoconference QoS)` });
     }
   }
   return risks;
@@ -66,7 +69,7 @@ function switchRisks(change: ResourceChange): Risk[] {
   const [before, after] = [side(change.before), side(change.after)];
   const management = String(after.management?.vlan ?? before.management?.vlan);
   const meeting = new Set(
-    [...Object.entries(before.vlans ?? {}), ...Object.entries(after.vlans ?? {})].filter(([, name]) => MEETING_VALUE.test(name)).map(([id]) => Number(id)),
+    [...Object.entries(before.vlans ?? {}), ...Object.entries(after.vlans ?? {})].filter(([, name]) => zoneOfSwitchVlan(name) === "meeting_room").map(([id]) => Number(id)),
   );
   for (const { path } of change.properties) {
     const [top, key] = [String(path[0]), String(path[1])];

@@ -70,6 +70,19 @@ export function ownCommentText(comment: string): string | undefined {
   return comment.startsWith(`${PREFIX}: `) ? comment.slice(PREFIX.length + 2) : undefined;
 }
 
+/** The packet marks of the videoconference classes on the dedicated line (and their queues' names). */
+export const VC_MARKS = { ef: "vc-ef", af41: "vc-af41" } as const;
+
+/** A VLAN's name on the switches: the zone's, dashed (`meeting-room`). */
+export function switchVlanName(zone: string): string {
+  return dashed(zone);
+}
+
+/** The zone a switch VLAN's name stands for. */
+export function zoneOfSwitchVlan(name: string): string {
+  return undashed(name);
+}
+
 /** `soc1`: the logging action of the n-th (from 1) syslog collector. */
 export function syslogAction(n: number): string {
   return `soc${n}`;

@@ -4,7 +4,7 @@
  * videoconference first (EF 40 %, AF41 30 % guaranteed).
  */
 import type { Fields, RouterContext, TableIntent } from "./context";
-import { DEDICATED_QUEUE, ownComment, zoneInterface } from "./names";
+import { DEDICATED_QUEUE, ownComment, VC_MARKS, zoneInterface } from "./names";
 
 const rule = (comment: string, fields: Fields): Fields => ({ ...fields, comment: ownComment(comment) });
 
@@ -16,8 +16,8 @@ export function qosTables({ commune, zones }: RouterContext): TableIntent[] {
     z.dscp === undefined ? [] : [rule(`DSCP ${z.dscp} for ${z.zone}`, { chain: "forward", action: "change-dscp", "new-dscp": String(z.dscp), "in-interface": zoneInterface(z), "out-interface": out, passthrough: "yes" })],
   );
   mangle.push(
-    rule("videoconference EF", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "46", "new-packet-mark": "vc-ef", passthrough: "no" }),
-    rule("videoconference AF41", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "34", "new-packet-mark": "vc-af41", passthrough: "no" }),
+    rule("videoconference EF", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "46", "new-packet-mark": VC_MARKS.ef, passthrough: "no" }),
+    rule("videoconference AF41", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "34", "new-packet-mark": VC_MARKS.af41, passthrough: "no" }),
     rule("everything else on the dedicated line", { chain: "postrouting", action: "mark-packet", "out-interface": out, "new-packet-mark": "other", passthrough: "no" }),
   );
   const max = String(bandwidth);
@@ -27,8 +27,8 @@ export function qosTables({ commune, zones }: RouterContext): TableIntent[] {
       path: "/queue/tree",
       entries: [
         { name: DEDICATED_QUEUE, parent: out, "max-limit": max, comment: ownComment("committed rate of the dedicated line") },
-        { name: "vc-ef", parent: DEDICATED_QUEUE, "packet-mark": "vc-ef", priority: "1", "limit-at": String(Math.round(bandwidth * 0.4)), "max-limit": max },
-        { name: "vc-af41", parent: DEDICATED_QUEUE, "packet-mark": "vc-af41", priority: "2", "limit-at": String(Math.round(bandwidth * 0.3)), "max-limit": max },
+        { name: VC_MARKS.ef, parent: DEDICATED_QUEUE, "packet-mark": VC_MARKS.ef, priority: "1", "limit-at": String(Math.round(bandwidth * 0.4)), "max-limit": max },
+        { name: VC_MARKS.af41, parent: DEDICATED_QUEUE, "packet-mark": VC_MARKS.af41, priority: "2", "limit-at": String(Math.round(bandwidth * 0.3)), "max-limit": max },
         { name: "other", parent: DEDICATED_QUEUE, "packet-mark": "other", priority: "8", "max-limit": max },
       ],
     },
