@@ -7,7 +7,7 @@
  */
 import { DeviceError } from "@communes/device-error";
 import { sshFingerprint } from "@communes/pinned-tls";
-import * as net from "node:net";
+import { sshSocket } from "@communes/ssh-socket";
 import { Client, type ClientChannel } from "ssh2";
 import type { Dialect } from "./dialect";
 import { sshAlgorithms } from "./ssh-algorithms";
@@ -124,8 +124,7 @@ export class CliSession {
           } else reject(new CliConnectionError(`${target.device}: ${err.message}`));
         })
         .connect({
-          // Commands and answers are small: send them at once rather than waiting to fill a segment.
-          sock: net.connect({ host: target.host, port: target.port ?? 22, noDelay: true }),
+          sock: sshSocket(target.host, target.port ?? 22),
           host: target.host,
           port: target.port ?? 22,
           username: target.username,

@@ -6,6 +6,7 @@
 import { DeviceError } from "@communes/device-error";
 import { sshFingerprint } from "@communes/pinned-tls";
 import { Client } from "ssh2";
+import { sshSocket } from "@communes/ssh-socket";
 
 export interface SshExportTarget {
   /** The router's name, for messages. */
@@ -62,6 +63,7 @@ export function exportConfiguration(target: SshExportTarget): Promise<string> {
         else fail(`no SSH session with ${where}: ${err.message}`, true);
       })
       .connect({
+        sock: sshSocket(target.host, target.port ?? 22),
         host: target.host,
         port: target.port ?? 22,
         username: target.username,
