@@ -52,3 +52,22 @@ export const OWNED_COLLECTIONS: Readonly<Record<string, readonly string[]>> = {
   [TOKENS.table]: ["entries"],
   [TOKENS.switch]: ["vlans"],
 };
+
+/*
+ * The state of each resource as the stack records it (its checked inputs
+ * have the same shape for a switch and a table), and a reader that checks a
+ * recorded value against it and says what is wrong: what the CLI reads a
+ * preview's before and after with, instead of casting. Their shapes
+ * (shapes/*-shapes.ts) are also what the provider checks inputs with and
+ * what its package schema (`pulumi package get-schema`) is generated from.
+ */
+export type { TableState } from "@communes/routeros";
+export type { PortConfig, SwitchState } from "@communes/switch";
+export type { EndpointInputs, EndpointState } from "./endpoint/endpoint-type";
+export type { ConfigExportInputs, ConfigExportState } from "./routeros/config-export-type";
+export type { ExportComparison } from "./routeros/export-comparison";
+export { readTableState, type TableArgs } from "./shapes/table-shapes";
+export { readSwitchState } from "./shapes/switch-shapes";
+export { readEndpointState } from "./shapes/endpoint-shapes";
+export { readConfigExportState } from "./shapes/config-export-shapes";
+export { describeProblems, type Problem, type Reading } from "./shapes/shape";

@@ -6,10 +6,12 @@
 import { checkInventory } from "./inventory-guard";
 import { ProviderServer } from "./server";
 import { resourceTypes } from "./registry";
+import { PROVIDER_CONFIG } from "./shapes/provider-config-shapes";
 import { version } from "./version";
+import { PACKAGE } from "./contract";
 
 async function main(): Promise<void> {
-  const server = new ProviderServer({ name: "communes", version, types: resourceTypes, guard: checkInventory });
+  const server = new ProviderServer({ name: PACKAGE, version, types: resourceTypes, config: PROVIDER_CONFIG, guard: checkInventory });
   const { port } = await server.listen();
   process.stdout.write(`${port}\n`);
 }

@@ -4,6 +4,8 @@
  * never see gRPC, secrets wrapping or URNs.
  */
 import type { PropertyMap } from "./wire";
+import type { ResourceShapes } from "./shapes/resource-shapes";
+import { readShape, type Shape } from "./shapes/shape";
 
 export interface CheckFailure {
   /** The input property at fault, e.g. `content` or `vlans[2].id`. */
@@ -35,6 +37,8 @@ export interface OperationContext {
 export interface ResourceType<I extends object, S extends object> {
   /** The type token, `communes:<module>:<Type>`. A public contract. */
   readonly token: string;
+  /** Its description, inputs and state: the package schema's entry for it, and what `check` reads inputs with. */
+  readonly shapes: ResourceShapes<any, S>;
   /** Top-level inputs whose change replaces the resource instead of updating it. */
   readonly replaceOnChanges: readonly string[];
   /** Validates and normalises inputs; never throws for bad user input. */
@@ -44,6 +48,12 @@ export interface ResourceType<I extends object, S extends object> {
   read(id: string, state: Partial<S>, ctx: OperationContext): Promise<Observed<I, S> | undefined>;
   update(id: string, olds: S, news: I, ctx: OperationContext): Promise<S>;
   delete(id: string, state: S, ctx: OperationContext): Promise<void>;
+}
+
+/** Inputs read as `shape`: every problem as a check failure, named by its property. */
+export function checkShape<I>(shape: Shape<I>, news: PropertyMap): CheckResult<I> {
+  const reading = readShape(shape, news);
+  return reading.problems ? { failures: reading.problems } : { inputs: reading.value };
 }
 
 /** A resource type with its input and state shapes erased, as the registry holds it. */

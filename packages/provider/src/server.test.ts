@@ -11,6 +11,8 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PartialFailure, type ResourceType } from "./resource-type";
+import { object, required } from "./shapes/object-shape";
+import { string } from "./shapes/shape";
 import { ProviderServer, typeOfUrn } from "./server";
 import { SECRET_SIG, SPECIAL_SIG_KEY, UNKNOWN_VALUE } from "./wire";
 
@@ -23,8 +25,11 @@ const live = new Map<string, UserInputs>();
 /** The state each read was given. */
 const readWith: Array<Partial<UserInputs>> = [];
 
+const USER = object<UserInputs>({ name: required(string(), "The user's name."), password: required(string(), "Their password.", { secret: true }) });
+
 const userType: ResourceType<UserInputs, UserInputs> = {
   token: "communes:test:User",
+  shapes: { description: "A user of an in-memory device.", inputs: USER, state: USER },
   replaceOnChanges: ["name"],
   check(news) {
     if (typeof news.name !== "string") return { failures: [{ property: "name", reason: "expected a string" }] };
@@ -84,6 +89,19 @@ describe("typeOfUrn", () => {
 });
 
 describe("ProviderServer over gRPC", () => {
+  it("answers getSchema with the package schema of its types, secrets marked", async () => {
+    const res = await rpc<provproto.GetSchemaResponse>((cb) => client.getSchema(new provproto.GetSchemaRequest(), cb));
+    const schema = JSON.parse(res.getSchema());
+    expect(schema).toMatchObject({ name: "communes", version: "1.2.3", config: { variables: {} } });
+    expect(schema.resources["communes:test:User"]).toEqual({
+      description: "A user of an in-memory device.",
+      inputProperties: { name: { type: "string", description: "The user's name." }, password: { type: "string", description: "Their password.", secret: true } },
+      requiredInputs: ["name", "password"],
+      properties: { name: { type: "string", description: "The user's name." }, password: { type: "string", description: "Their password.", secret: true } },
+      required: ["name", "password"],
+    });
+  });
+
   it("reports its version", async () => {
     const info = await rpc<PluginInfo>((cb) => client.getPluginInfo(new Empty(), cb));
     expect(info.getVersion()).toBe("1.2.3");

@@ -13,6 +13,8 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { DeviceError } from "@communes/device-error";
 import { parseImportId } from "./import-id";
+import { packageSchema } from "./package-schema";
+import { object, type ObjectShape } from "./shapes/object-shape";
 import { diffProperties, type DiffKind } from "./property-diff";
 import { OperationError, PartialFailure, type AnyResourceType, type OperationContext } from "./resource-type";
 import { containsUnknown, unwrapSecrets, wrapSecrets, type PropertyMap } from "./wire";
@@ -81,6 +83,8 @@ export interface ProviderOptions {
   name: string;
   version: string;
   types: readonly AnyResourceType[];
+  /** The provider's configuration keys, for the package schema. Default: none. */
+  config?: ObjectShape<object>;
   /**
    * Run with the provider's configuration before it reads or removes
    * anything on the device: the operations an engine may ask for with no
@@ -118,7 +122,9 @@ export class ProviderServer {
   readonly service: Partial<provrpc.IResourceProviderServer> = {
     getPluginInfo: answer(() => new pluginproto.PluginInfo().setVersion(this.options.version)),
 
-    getSchema: answer(() => new provproto.GetSchemaResponse().setSchema("{}")),
+    getSchema: answer(() =>
+      new provproto.GetSchemaResponse().setSchema(JSON.stringify(packageSchema({ ...this.options, config: this.options.config ?? object({}) }))),
+    ),
 
     checkConfig: answer((req: provproto.CheckRequest) =>
       new provproto.CheckResponse().setInputs(req.getNews() ?? new Struct()),

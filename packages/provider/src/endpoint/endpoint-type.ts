@@ -7,8 +7,9 @@
  */
 import { DeviceError } from "@communes/device-error";
 import { CiscoDriver, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
-import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { checkShape, OperationError, PartialFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { TOKENS } from "../contract";
+import { ENDPOINT_SHAPES } from "../shapes/endpoint-shapes";
 
 export const ENDPOINT_TOKEN = TOKENS.endpoint;
 
@@ -108,14 +109,10 @@ async function converge(want: EndpointInputs, ctx: OperationContext, written?: E
 
 export const endpointType: ResourceType<EndpointInputs, EndpointState> = {
   token: ENDPOINT_TOKEN,
+  shapes: ENDPOINT_SHAPES,
   replaceOnChanges: [],
 
-  check(news) {
-    const failures: CheckFailure[] = [];
-    if (typeof news.systemName !== "string" || news.systemName === "") failures.push({ property: "systemName", reason: "expected the endpoint's system name" });
-    if (typeof news.settings !== "object" || news.settings === null) failures.push({ property: "settings", reason: "expected a mapping of settings" });
-    return failures.length > 0 ? { failures } : { inputs: { systemName: news.systemName as string, settings: news.settings as EndpointSettings } };
-  },
+  check: (news) => checkShape(ENDPOINT_SHAPES.inputs, news),
 
   async create(inputs, ctx) {
     return { id: inputs.systemName, state: await converge(inputs, ctx) };

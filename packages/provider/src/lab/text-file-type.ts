@@ -6,9 +6,10 @@
  */
 import { createHash } from "node:crypto";
 import { mkdir, readFile, unlink, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute } from "node:path";
-import { OperationError, type CheckFailure, type ResourceType } from "../resource-type";
+import { dirname } from "node:path";
+import { checkShape, OperationError, type ResourceType } from "../resource-type";
 import { TOKENS } from "../contract";
+import { TEXT_FILE_SHAPES } from "../shapes/text-file-shapes";
 
 export const TEXT_FILE_TOKEN = TOKENS.textFile;
 
@@ -32,23 +33,10 @@ function isMissing(err: unknown): boolean {
 
 export const textFileType: ResourceType<TextFileInputs, TextFileState> = {
   token: TEXT_FILE_TOKEN,
+  shapes: TEXT_FILE_SHAPES,
   replaceOnChanges: ["path"],
 
-  check(news) {
-    const failures: CheckFailure[] = [];
-    const { path, content } = news;
-    if (typeof path !== "string" || !isAbsolute(path)) {
-      failures.push({ property: "path", reason: `expected an absolute file path, received ${JSON.stringify(path)}` });
-    }
-    if (typeof content !== "string") {
-      failures.push({ property: "content", reason: `expected a string, received ${JSON.stringify(content)}` });
-    }
-    for (const key of Object.keys(news)) {
-      if (key !== "path" && key !== "content") failures.push({ property: key, reason: "unknown property" });
-    }
-    if (failures.length > 0) return { failures };
-    return { inputs: { path: path as string, content: content as string } };
-  },
+  check: (news) => checkShape(TEXT_FILE_SHAPES.inputs, news),
 
   async create(inputs) {
     try {

@@ -11,7 +11,8 @@
 import { createHash } from "node:crypto";
 import { DeviceError } from "@communes/device-error";
 import { exportConfiguration, readAuditedMenus, type AuditReading } from "@communes/routeros";
-import { OperationError, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { checkShape, OperationError, type OperationContext, type ResourceType } from "../resource-type";
+import { CONFIG_EXPORT_SHAPES } from "../shapes/config-export-shapes";
 import { routerConnection, transportFor } from "./connections";
 import { TOKENS } from "../contract";
 
@@ -60,15 +61,10 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
 
 export const configExportType: ResourceType<ConfigExportInputs, ConfigExportState> = {
   token: CONFIG_EXPORT_TOKEN,
+  shapes: CONFIG_EXPORT_SHAPES,
   replaceOnChanges: [],
 
-  check(news) {
-    const failures: CheckFailure[] = [];
-    for (const key of ["router", "trigger"] as const) {
-      if (typeof news[key] !== "string" || news[key] === "") failures.push({ property: key, reason: "expected a non-empty string" });
-    }
-    return failures.length > 0 ? { failures } : { inputs: { router: news.router as string, trigger: news.trigger as string } };
-  },
+  check: (news) => checkShape(CONFIG_EXPORT_SHAPES.inputs, news),
 
   async create(inputs, ctx) {
     return { id: inputs.router, state: await takeExport(inputs, ctx) };

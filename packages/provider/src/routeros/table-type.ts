@@ -20,7 +20,8 @@ import {
   type TableState,
 } from "@communes/routeros";
 import { DeviceError } from "@communes/device-error";
-import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { checkShape, OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { TABLE_SHAPES } from "../shapes/table-shapes";
 import { routerConnection, transportFor } from "./connections";
 import { TOKENS } from "../contract";
 
@@ -71,24 +72,21 @@ async function converge(inputs: TableState, ctx: OperationContext, written?: Tab
 
 export const tableType: ResourceType<TableInputs, TableState> = {
   token: TABLE_TOKEN,
+  shapes: TABLE_SHAPES,
   replaceOnChanges: ["path"],
 
   check(news) {
-    const failures: CheckFailure[] = [];
-    const path = news.path;
-    if (typeof path !== "string" || !MENU_TABLES.some((t) => t.path === path)) {
+    const args = checkShape(TABLE_SHAPES.inputs, news);
+    if (args.failures) return args;
+    const { path, entries: list } = args.inputs;
+    if (!MENU_TABLES.some((t) => t.path === path)) {
       return { failures: [{ property: "path", reason: `${JSON.stringify(path)} is not a managed RouterOS menu; known: ${MENU_TABLES.map((t) => t.path).join(", ")}` }] };
     }
+    const failures: CheckFailure[] = [];
     const table = tableOf(path);
-    const list = news.entries;
-    if (!Array.isArray(list)) return { failures: [{ property: "entries", reason: "expected a list of entries" }] };
     const state: TableState = { path, entries: {}, ...(table.ordered ? { order: [] } : {}) };
-    list.forEach((raw: unknown, i: number) => {
-      if (typeof raw !== "object" || raw === null || Object.values(raw).some((v) => typeof v !== "string")) {
-        failures.push({ property: `entries[${i}]`, reason: "expected a mapping of property names to string values" });
-        return;
-      }
-      const { entry, problems } = canonicalEntry(table, raw as Record<string, string>);
+    list.forEach((raw, i) => {
+      const { entry, problems } = canonicalEntry(table, raw);
       for (const p of problems) failures.push({ property: `entries[${i}].${p.field}`, reason: p.reason });
       const key = entryKey(table, entry);
       if (key in state.entries) failures.push({ property: `entries[${i}]`, reason: `a second entry with the key ${JSON.stringify(key)} (${table.key.join(", ") || "singleton"})` });

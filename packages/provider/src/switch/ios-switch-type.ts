@@ -7,13 +7,14 @@
  */
 import { DeviceError } from "@communes/device-error";
 import { CliSession, IOS_DRIVER, releasedState, type CliTarget, type SwitchState } from "@communes/switch";
-import { OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
+import { checkShape, OperationError, PartialFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { TOKENS } from "../contract";
+import { SWITCH_SHAPES } from "../shapes/switch-shapes";
 
 export const IOS_SWITCH_TOKEN = TOKENS.switch;
 
 /** What the provider's `ios` configuration holds: a CLI target without its name. */
-type SwitchConnection = Omit<CliTarget, "device" | "timeoutMs">;
+export type SwitchConnection = Omit<CliTarget, "device" | "timeoutMs">;
 
 function connection(config: OperationContext["config"]): SwitchConnection {
   const raw = config.ios;
@@ -57,17 +58,10 @@ async function converge(want: SwitchState, ctx: OperationContext): Promise<Switc
 
 export const iosSwitchType: ResourceType<SwitchState, SwitchState> = {
   token: IOS_SWITCH_TOKEN,
+  shapes: SWITCH_SHAPES,
   replaceOnChanges: [],
 
-  check(news) {
-    const failures: CheckFailure[] = [];
-    if (typeof news.hostname !== "string" || news.hostname === "") failures.push({ property: "hostname", reason: "expected the switch's host name" });
-    for (const key of ["vlans", "ports", "management"]) {
-      if (typeof news[key] !== "object" || news[key] === null) failures.push({ property: key, reason: "expected a mapping" });
-    }
-    if (typeof news.defaultGateway !== "string") failures.push({ property: "defaultGateway", reason: "expected an IPv4 address" });
-    return failures.length > 0 ? { failures } : { inputs: news as unknown as SwitchState };
-  },
+  check: (news) => checkShape(SWITCH_SHAPES.inputs, news),
 
   async create(inputs, ctx) {
     return { id: inputs.hostname, state: await converge(inputs, ctx) };
