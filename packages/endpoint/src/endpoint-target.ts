@@ -1,15 +1,10 @@
 /** How a driver reaches one endpoint. */
 import type { Pin } from "./https-json";
+import type { EndpointAccess } from "./endpoint-access";
 
-export interface EndpointTarget {
+/** What a driver is given: an EndpointAccess (openEndpoint makes one from it), named for messages, with its certificate pin. */
+export interface EndpointTarget extends Omit<EndpointAccess, "vendor" | "tlsFingerprint"> {
   /** The name errors use: the room's system name. */
   device: string;
-  host: string;
-  /** Default: 443. */
-  port?: number;
-  username: string;
-  password: string;
   pin: Pin;
-  /** How long to wait for each answer. Default: 15000. */
-  timeoutMs?: number;
 }

@@ -1,5 +1,6 @@
 export * from "./endpoint-settings";
 export * from "./endpoint-target";
+export * from "./endpoint-access";
 export * from "./https-json";
 export * from "./vendor-parameter";
 export * from "./poly/parameters";

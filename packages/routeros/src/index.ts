@@ -11,4 +11,5 @@ export * from "./menus/tables";
 export * from "./engine/normalise";
 export * from "./engine/table-engine";
 export * from "./ssh/export-configuration";
+export * from "./ssh/export-sections";
 export * from "./menus/services";

@@ -11,22 +11,11 @@ import { sshSocket } from "@communes/ssh-socket";
 import { Client, type ClientChannel } from "ssh2";
 import type { Dialect } from "./dialect";
 import { sshAlgorithms } from "./ssh-algorithms";
+import type { SwitchAccess } from "./switch-access";
 
-export interface CliTarget {
-  /** How the device is named in messages (its host name). */
+/** How to reach the switch, and how it is named in messages (its host name). */
+export interface CliTarget extends SwitchAccess {
   device: string;
-  host: string;
-  port?: number;
-  username: string;
-  password: string;
-  /** Privileged-mode password, when the account does not log in privileged. */
-  enableSecret?: string;
-  /** `SHA256:…` as `ssh-keygen -lf` prints it. */
-  hostKeyFingerprint: string;
-  /** Time for one command's answer. Default: 20000. */
-  timeoutMs?: number;
-  /** SHA-1 SSH algorithms offered after the modern ones, because the switch's model family offers nothing better. Default: none. */
-  legacyAlgorithms?: readonly string[];
 }
 
 /** The device refused a command: the command and what it printed. */

@@ -1,5 +1,6 @@
 export * from "./dialect";
 export * from "./cli-session";
+export * from "./switch-access";
 export * from "./switch-driver";
 export * from "./switch-state";
 export * from "./vlan-list";

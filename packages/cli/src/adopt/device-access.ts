@@ -5,33 +5,45 @@
  * (`routerPassword` → `COMMUNES_SECRET_ROUTER_PASSWORD`) or the terminal,
  * never from the command line.
  */
+import type { RouterOsAccess } from "@communes/routeros";
+import { sshFamilyOf, type SwitchAccess as SwitchReach } from "@communes/switch";
+import type { EndpointAccess as EndpointReach } from "@communes/endpoint";
 import { secretEnvName, secretValue } from "../stack/secret-input";
 import { UsageError } from "../output";
 
-export interface RouterAccess {
-  host: string;
-  port?: number;
-  transport: "api" | "api-ssl" | "rest";
-  tlsFingerprint?: string;
+/** What the engineer gave about the router: its access without credentials, the host key under the inventory's name. */
+export interface RouterAccess extends Pick<RouterOsAccess, "host" | "port" | "transport" | "tlsFingerprint" | "sshPort"> {
   /** The router's SSH host key, pinned in the written file (configuration exports before changes). */
-  hostKey?: string;
-  sshPort?: number;
+  hostKey?: RouterOsAccess["sshHostKeyFingerprint"];
 }
 
-export interface SwitchAccess {
-  host: string;
-  port?: number;
-  hostKey: string;
+/** What the engineer gave about a switch: its access without credentials, and its model (which says its SSH algorithms). */
+export interface SwitchAccess extends Pick<SwitchReach, "host" | "port"> {
+  hostKey: SwitchReach["hostKeyFingerprint"];
   model?: string;
 }
 
-export interface EndpointAccess {
-  vendor: "poly" | "cisco";
-  host: string;
-  port?: number;
-  tlsFingerprint: string;
+/** What the engineer gave about an endpoint: its access without credentials, and what the inventory says of it. */
+export interface EndpointAccess extends Pick<EndpointReach, "vendor" | "host" | "port" | "tlsFingerprint"> {
   model: string;
   room: string;
+}
+
+/** The passwords of a kind of device, as the device packages' access types name them. */
+export type Credentials = Pick<SwitchReach, "username" | "password" | "enableSecret">;
+
+/** The device packages' access, from what the engineer gave and the credentials. */
+export function routerReach({ hostKey, ...given }: RouterAccess, credentials: Credentials): RouterOsAccess {
+  return { ...given, username: credentials.username, password: credentials.password, ...(hostKey ? { sshHostKeyFingerprint: hostKey } : {}) };
+}
+
+export function switchReach({ hostKey, model, ...given }: SwitchAccess, credentials: Credentials): SwitchReach {
+  const legacy = (model ? sshFamilyOf(model)?.legacy : undefined) ?? [];
+  return { ...given, ...credentials, hostKeyFingerprint: hostKey, ...(legacy.length > 0 ? { legacyAlgorithms: legacy } : {}) };
+}
+
+export function endpointReach({ model: _model, room: _room, ...given }: EndpointAccess, credentials: Credentials): EndpointReach {
+  return { ...given, username: credentials.username, password: credentials.password };
 }
 
 export interface OfficeAccess {

@@ -5,15 +5,11 @@
  * Reads only; any failure is one line naming the device.
  */
 import { MENU_TABLES, openTransport, readAuditedMenus, readTable, type AuditReading, type TableState } from "@communes/routeros";
-import { CliSession, IOS, readIosConfig, sshFamilyOf, type IosConfig } from "@communes/switch";
-import { CiscoDriver, PolyDriver, SETTINGS, type EndpointDriver, type EndpointSettings } from "@communes/endpoint";
-import type { EndpointAccess, RouterAccess, SwitchAccess } from "./device-access";
+import { openSwitch, readIosConfig, type IosConfig } from "@communes/switch";
+import { openEndpoint, SETTINGS, type EndpointSettings } from "@communes/endpoint";
+import { endpointReach, routerReach, switchReach, type Credentials, type EndpointAccess, type RouterAccess, type SwitchAccess } from "./device-access";
 
-export interface Credentials {
-  username: string;
-  password: string;
-  enableSecret?: string;
-}
+export type { Credentials };
 
 export interface LiveSwitch {
   access: SwitchAccess;
@@ -41,7 +37,7 @@ function where(host: string, port: number | undefined): string {
 
 /** Every menu the provider knows, and the audited menus (users, scheduler, scripts…) no inventory describes. */
 export async function readRouter(access: RouterAccess, credentials: Credentials): Promise<{ tables: Record<string, TableState>; audited: AuditReading }> {
-  const transport = openTransport({ ...access, username: credentials.username, password: credentials.password });
+  const transport = openTransport(routerReach(access, credentials));
   const tables: Record<string, TableState> = {};
   let audited: AuditReading;
   try {
@@ -58,8 +54,7 @@ export async function readRouter(access: RouterAccess, credentials: Credentials)
 export async function readSwitch(access: SwitchAccess, credentials: Credentials): Promise<IosConfig> {
   const device = `switch ${where(access.host, access.port)}`;
   try {
-    const legacy = (access.model ? sshFamilyOf(access.model)?.legacy : undefined) ?? [];
-    const session = await CliSession.open({ device, host: access.host, ...(access.port ? { port: access.port } : {}), username: credentials.username, password: credentials.password, ...(credentials.enableSecret ? { enableSecret: credentials.enableSecret } : {}), hostKeyFingerprint: access.hostKey, ...(legacy.length > 0 ? { legacyAlgorithms: legacy } : {}) }, IOS);
+    const session = await openSwitch(device, switchReach(access, credentials));
     try {
       return await readIosConfig(session);
     } finally {
@@ -73,8 +68,7 @@ export async function readSwitch(access: SwitchAccess, credentials: Credentials)
 
 export async function readEndpoint(access: EndpointAccess, credentials: Credentials): Promise<EndpointSettings> {
   const device = `endpoint ${where(access.host, access.port)}`;
-  const target = { device, host: access.host, ...(access.port ? { port: access.port } : {}), username: credentials.username, password: credentials.password, pin: { fingerprint256: access.tlsFingerprint } };
-  const driver: EndpointDriver = access.vendor === "poly" ? new PolyDriver(target) : new CiscoDriver(target);
+  const driver = openEndpoint(device, endpointReach(access, credentials));
   try {
     return await driver.read(SETTINGS);
   } catch (err) {

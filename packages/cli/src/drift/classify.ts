@@ -18,7 +18,7 @@ export interface RefreshStep {
   op: string;
   urn: string;
   oldState?: { inputs?: Record<string, unknown> };
-  newState?: { inputs?: Record<string, unknown> };
+  newState?: { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> };
   detailedDiff?: Record<string, { kind: string }>;
 }
 
@@ -37,7 +37,7 @@ export interface RefreshRun {
   failure?: string;
   /** Every resource the stack records, when the refresh did not finish (to know what went unchecked). */
   recorded?: string[];
-  /** The routers' menus no stack manages, compared with their last export (router-export-check.ts). */
+  /** The routers' menus no stack manages, compared with their last export (router-export-check.ts), and their reachability. */
   routerExports?: RouterExportCheck[];
   seconds: number;
 }

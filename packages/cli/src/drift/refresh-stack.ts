@@ -2,7 +2,10 @@
  * One stack's refresh in preview-only mode (nothing recorded, nothing
  * changed on the devices), with the engine's JSON output; when it does not
  * finish, the resources the stack records, to know what went unchecked.
+ * The provider is asked to compare each router with its last export too
+ * (COMPARE_EXPORT_ENV): its refresh step then carries the comparison.
  */
+import { COMPARE_EXPORT_ENV } from "@communes/provider/export-comparison";
 import { runPulumi } from "../pulumi/pulumi-cli";
 import type { RefreshDiagnostic, RefreshRun, RefreshStep } from "./classify";
 
@@ -27,7 +30,7 @@ async function recordedUrns(stack: string): Promise<string[] | undefined> {
 
 export async function refreshStack(stack: string): Promise<RefreshRun> {
   const started = Date.now();
-  const result = await runPulumi(["refresh", "--preview-only", "--json", "--stack", stack]);
+  const result = await runPulumi(["refresh", "--preview-only", "--json", "--stack", stack], { env: { [COMPARE_EXPORT_ENV]: "1" } });
   const output = parseJson<{ steps?: RefreshStep[]; diagnostics?: RefreshDiagnostic[] }>(result.stdout);
   const run: RefreshRun = { stack, steps: output?.steps ?? [], diagnostics: output?.diagnostics ?? [], seconds: 0 };
   if (result.code !== 0) {

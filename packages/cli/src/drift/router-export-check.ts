@@ -1,21 +1,21 @@
 /**
  * The router's menus no stack manages, checked all the same: a user added
  * by hand (`/user`), a port disabled (`/interface`) never shows in a
- * refresh, since no resource reads those menus. The stack keeps the
+ * refresh of the menus, since no table reads those. The stack keeps the
  * router's whole `/export` from before its last change, and a reading of
  * the menus `/export` never lists (users, groups, SSH keys, scheduler,
  * scripts, services) through the API (`communes:routeros:ConfigExport`);
  * an `up` never touches the menus it does not manage, so that is what they
- * should still hold. The live `/export` (over SSH, host key pinned) and the
- * live reading (over the stack's API transport, certificate pinned), with
- * the router's credentials from the stack's state, are compared with them,
- * for those menus only; the managed ones are the refresh's.
+ * should still hold. The provider compares them during the audit's refresh
+ * (COMPARE_EXPORT_ENV), with its own credentials; this turns the
+ * comparison its refresh step carries into findings, for the menus no table
+ * of the stack manages (the refresh compares those itself).
  */
-import { AUDITED_MENUS, auditDifferences, exportConfiguration, openTransport, readAuditedMenus, SshExportError, type AuditReading, type RouterOsAccess } from "@communes/routeros";
-import { runPulumi } from "../pulumi/pulumi-cli";
+import { parseTableResourceName, TOKENS } from "@communes/provider/contract";
+import type { ExportComparison } from "@communes/provider/export-comparison";
 import { parseUrn } from "../pulumi/urn";
 import type { Finding } from "./audit";
-import { parseTableResourceName, TOKENS } from "@communes/provider/contract";
+import type { RefreshRun } from "./classify";
 
 export interface RouterExportCheck {
   /** The router's name. */
@@ -24,117 +24,32 @@ export interface RouterExportCheck {
   errors: string[];
 }
 
-interface StateResource {
-  urn: string;
-  type: string;
-  inputs?: Record<string, unknown>;
-  outputs?: Record<string, unknown>;
+/** The menus the stack's tables of `router` manage, from every resource the refresh named. */
+function managedMenus(urns: readonly string[], router: string): Set<string> {
+  const tables = urns.map(parseUrn).filter((r) => r.type === TOKENS.table).map((r) => parseTableResourceName(r.name));
+  return new Set(tables.filter((t) => t.router === router).map((t) => t.path));
 }
 
-interface RouterAccess extends RouterOsAccess {
-  sshPort?: number;
-  sshHostKeyFingerprint?: string;
+function findingsOf(comparison: ExportComparison, managed: ReadonlySet<string>): Finding[] {
+  const lines = comparison.exportLines.filter((d) => !managed.has(d.menu));
+  const entries = comparison.auditedEntries.filter((d) => !managed.has(d.menu));
+  return [
+    ...lines.map((d): Finding => (d.live !== undefined ? { kind: "unmanaged", resource: d.menu, property: "export line", live: d.live } : { kind: "missing", resource: d.menu, property: "export line", recorded: d.recorded })),
+    ...entries.flatMap((d): Finding[] => [
+      ...(d.recorded !== undefined ? [{ kind: "missing" as const, resource: d.menu, property: "entry", recorded: `add ${d.recorded}` }] : []),
+      ...(d.live !== undefined ? [{ kind: "unmanaged" as const, resource: d.menu, property: "entry", live: `add ${d.live}` }] : []),
+    ]),
+  ];
 }
 
-/** A property Pulumi shows with --show-secrets: the value, or an envelope holding it as JSON text. */
-function revealed(value: unknown): unknown {
-  if (typeof value === "object" && value !== null && "plaintext" in value) return revealed(JSON.parse(String((value as { plaintext: unknown }).plaintext)));
-  return typeof value === "string" && value.startsWith("{") ? JSON.parse(value) : value;
-}
-
-/** The menu path of a section header: `/ip firewall filter` → `/ip/firewall/filter`. */
-function menuPath(header: string): string {
-  return `/${header.slice(1).trim().split(/\s+/).join("/")}`;
-}
-
-/** An export's lines by menu: comments left out, lines RouterOS wrapped (`\` at the end) joined. */
-export function exportSections(script: string): Map<string, string[]> {
-  const sections = new Map<string, string[]>();
-  let menu: string | undefined;
-  let pending = "";
-  for (const raw of script.split(/\r?\n/)) {
-    const line = pending + (pending ? raw.trimStart() : raw);
-    if (line.endsWith("\\")) {
-      pending = line.slice(0, -1);
-      continue;
-    }
-    pending = "";
-    if (line.trim() === "" || line.startsWith("#")) continue;
-    if (line.startsWith("/")) {
-      menu = menuPath(line);
-      if (!sections.has(menu)) sections.set(menu, []);
-    } else if (menu !== undefined) sections.get(menu)!.push(line.trim());
-  }
-  return sections;
-}
-
-/** The lines of the menus not in `managed` that one export has and the other lacks. */
-export function unmanagedDifferences(recorded: string, live: string, managed: ReadonlySet<string>): Finding[] {
-  const [before, now] = [exportSections(recorded), exportSections(live)];
-  const findings: Finding[] = [];
-  for (const menu of [...new Set([...before.keys(), ...now.keys()])].filter((m) => !managed.has(m)).sort()) {
-    const [was, is] = [before.get(menu) ?? [], now.get(menu) ?? []];
-    for (const line of is.filter((l) => !was.includes(l))) findings.push({ kind: "unmanaged", resource: menu, property: "export line", live: line });
-    for (const line of was.filter((l) => !is.includes(l))) findings.push({ kind: "missing", resource: menu, property: "export line", recorded: line });
-  }
-  return findings;
-}
-
-/** The live reading of the audited menus no stack manages, compared with the recorded one, as findings. */
-async function auditedMenuFindings(access: RouterAccess, recorded: AuditReading, managed: ReadonlySet<string>): Promise<Finding[]> {
-  const transport = openTransport(access);
-  try {
-    const live = await readAuditedMenus(transport);
-    return auditDifferences(recorded, live)
-      .filter((d) => !managed.has(d.menu))
-      .flatMap((d): Finding[] => [
-        ...(d.recorded !== undefined ? [{ kind: "missing" as const, resource: d.menu, property: "entry", recorded: `add ${d.recorded}` }] : []),
-        ...(d.live !== undefined ? [{ kind: "unmanaged" as const, resource: d.menu, property: "entry", live: `add ${d.live}` }] : []),
-      ]);
-  } finally {
-    await transport.close().catch(() => undefined);
-  }
-}
-
-/** Every router of the stack that has an export to compare with; [] when the stack's state cannot be read (the refresh says why). */
-export async function checkUnmanagedMenus(stack: string): Promise<RouterExportCheck[]> {
-  const result = await runPulumi(["stack", "export", "--show-secrets", "--stack", stack]);
-  if (result.code !== 0) return [];
-  let resources: StateResource[];
-  try {
-    resources = (JSON.parse(result.stdout) as { deployment?: { resources?: StateResource[] } }).deployment?.resources ?? [];
-  } catch {
-    return [];
-  }
-  const exports = resources.filter((r) => r.type === TOKENS.configExport && typeof r.outputs?.script === "string");
-  return Promise.all(
-    exports.map(async (exported): Promise<RouterExportCheck> => {
-      const device = String(exported.inputs?.router ?? parseUrn(exported.urn).name);
-      const provider = resources.find((r) => r.type === TOKENS.provider && parseUrn(r.urn).name === device);
-      const access = provider ? (revealed(provider.inputs?.routeros) as RouterAccess | undefined) : undefined;
-      if (!access?.sshHostKeyFingerprint) return { device, findings: [], errors: [`${device}: no SSH access recorded for the router, so the menus no stack manages were not compared`] };
-      const managed = new Set(resources.filter((r) => r.type === TOKENS.table).map((r) => parseTableResourceName(parseUrn(r.urn).name)).filter((t) => t.router === device).map((t) => t.path));
-      const findings: Finding[] = [];
-      const errors: string[] = [];
-      // The audited menus are compared through the API (the export lacks users), never twice.
-      const elsewhere = new Set([...managed, ...AUDITED_MENUS.map((m) => m.path)]);
-      try {
-        const live = await exportConfiguration({ device, host: access.host, ...(access.sshPort ? { port: access.sshPort } : {}), username: access.username, password: access.password, hostKeyFingerprint: access.sshHostKeyFingerprint });
-        findings.push(...unmanagedDifferences(String(exported.outputs!.script), live, elsewhere));
-      } catch (err) {
-        if (!(err instanceof SshExportError)) throw err;
-        errors.push(`${err.message}; the menus no stack manages were not compared`);
-      }
-      const audited = exported.outputs!.audited as AuditReading | undefined;
-      if (!audited) errors.push(`${device}: the stack's last export has no reading of users, scheduler and services (taken before this version); run up to take one`);
-      else {
-        try {
-          findings.push(...(await auditedMenuFindings(access, audited, managed)));
-        } catch (err) {
-          errors.push(`${device}: could not read its users, scheduler and services: ${(err as Error).message}`);
-        }
-      }
-      return { device, findings, errors };
-    }),
-  );
+/** Every router whose export the refresh compared with the router: its ConfigExport step's `comparison`, in the refreshed state. */
+export function routerExportChecks(run: Pick<RefreshRun, "steps" | "diagnostics" | "recorded">): RouterExportCheck[] {
+  const urns = [...run.steps.map((s) => s.urn), ...run.diagnostics.flatMap((d) => (d.urn ? [d.urn] : [])), ...(run.recorded ?? [])];
+  return run.steps.flatMap((step) => {
+    const comparison = step.newState?.outputs?.comparison as ExportComparison | undefined;
+    if (parseUrn(step.urn).type !== TOKENS.configExport || !comparison) return [];
+    const device = String(step.newState?.inputs?.router ?? parseUrn(step.urn).name);
+    const errors = [comparison.exportError, comparison.auditedError].filter((e): e is string => e !== undefined);
+    return [{ device, findings: findingsOf(comparison, managedMenus(urns, device)), errors }];
+  });
 }

@@ -10,7 +10,7 @@ import { redactor } from "../pulumi/redact";
 import { stackSecrets } from "../pulumi/stack-secrets";
 import { recordedBy } from "./recorded-by";
 import { refreshStack } from "./refresh-stack";
-import { checkUnmanagedMenus } from "./router-export-check";
+import { routerExportChecks } from "./router-export-check";
 import { checkReachability } from "./reachability-check";
 
 export interface AuditOptions {
@@ -35,9 +35,9 @@ export async function auditStacks(stacks: readonly string[], options: AuditOptio
   const audits = await mapLimit(stacks, options.concurrency, async (stack, i) => {
     const tag = `[${String(i + 1).padStart(width)}/${stacks.length}] ${stack}`;
     options.progress(`${tag}: refreshing (preview only)`);
-    const [secrets, run, routerExports, recorded] = await Promise.all([stackSecrets(stack), refreshStack(stack), checkUnmanagedMenus(stack), recordedBy(stack)]);
+    const [secrets, run, recorded] = await Promise.all([stackSecrets(stack), refreshStack(stack), recordedBy(stack)]);
     const reachability = await checkReachability(stack, run.steps);
-    const audit = redactor(secrets)({ ...classify({ ...run, routerExports: [...routerExports, ...reachability] }), ...(recorded ? { recordedBy: recorded } : {}) });
+    const audit = redactor(secrets)({ ...classify({ ...run, routerExports: [...routerExportChecks(run), ...reachability] }), ...(recorded ? { recordedBy: recorded } : {}) });
     options.progress(`${tag}: ${summary(audit)}`);
     return audit;
   });

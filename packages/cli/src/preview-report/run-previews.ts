@@ -8,7 +8,8 @@
 import { mapLimit } from "../pulumi/map-limit";
 import { mergeMenuErrors } from "../pulumi/menu-errors";
 import { runPulumi } from "../pulumi/pulumi-cli";
-import { checkUnmanagedMenus, type RouterExportCheck } from "../drift/router-export-check";
+import { routerExportChecks, type RouterExportCheck } from "../drift/router-export-check";
+import { refreshStack } from "../drift/refresh-stack";
 import { redactor } from "../pulumi/redact";
 import { stackSecrets } from "../pulumi/stack-secrets";
 import { parsePreviewJson, previewErrors, type PreviewJson } from "./preview-json";
@@ -16,21 +17,21 @@ import { parsePreviewJson, previewErrors, type PreviewJson } from "./preview-jso
 export type PreviewOutcome = { stack: string; preview: PreviewJson; outsideManaged: RouterExportCheck[] } | { stack: string; error: string };
 
 async function previewStack(stack: string, refresh: boolean): Promise<PreviewOutcome> {
-  const [raw, secrets, checks] = await Promise.all([
+  const [raw, secrets, audit] = await Promise.all([
     runPulumi(["preview", "--json", ...(refresh ? ["--refresh"] : []), "--stack", stack]),
     stackSecrets(stack),
-    // Reading the devices: also what changed by hand outside the managed menus, which this up's export will record.
-    refresh ? checkUnmanagedMenus(stack) : Promise.resolve([]),
+    // Reading the devices: also what changed by hand outside the managed menus (the provider compares them with the last export), which this up's export will record.
+    refresh ? refreshStack(stack) : undefined,
   ]);
   const redact = redactor(secrets);
   const result = redact(raw);
-  const outsideManaged = redact(checks);
   let preview: PreviewJson | undefined;
   try {
     preview = parsePreviewJson(result.stdout, `the preview of ${stack}`);
   } catch {
     preview = undefined;
   }
+  const outsideManaged = audit ? redact(routerExportChecks(audit)) : [];
   if (result.code === 0 && preview) return { stack, preview, outsideManaged };
   const errors = preview ? previewErrors(preview) : [];
   const stderr = result.stderr.trim().split("\n").filter((l) => l.trim() !== "").slice(-3).join(" ");

@@ -6,7 +6,7 @@
  * error (default) or a warning kept in the outputs.
  */
 import { DeviceError } from "@communes/device-error";
-import { CiscoDriver, PolyDriver, WRITE_ONLY, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
+import { openEndpoint, WRITE_ONLY, type EndpointAccess, type EndpointDriver, type EndpointSettings, type RegistrationStatus, type SettingName } from "@communes/endpoint";
 import { checkShape, OperationError, PartialFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { TOKENS } from "../contract";
 import { ENDPOINT_SHAPES } from "../shapes/endpoint-shapes";
@@ -23,13 +23,8 @@ export interface EndpointState extends EndpointInputs {
   registration: RegistrationStatus[];
 }
 
-interface EndpointConnection {
-  vendor: "poly" | "cisco";
-  host: string;
-  port?: number;
-  username: string;
-  password: string;
-  tlsFingerprint: string;
+/** What the provider's `endpoint` configuration holds: how to reach the endpoint, and how its registration is checked. */
+export interface EndpointConnection extends EndpointAccess {
   /** "error" (default): an endpoint that does not register fails the update; "warning": it is recorded in the outputs. */
   registrationCheck?: "error" | "warning";
   /** How long to wait for registration. Default: 30000. */
@@ -42,11 +37,6 @@ function connection(config: OperationContext["config"]): EndpointConnection {
   const missing = (["vendor", "host", "username", "password", "tlsFingerprint"] as const).filter((k) => !c?.[k]);
   if (!c || missing.length > 0) throw new OperationError(`this communes provider has no endpoint to talk to: set endpoint.${missing.join(", endpoint.")} in its configuration`);
   return c as EndpointConnection;
-}
-
-function driverFor(name: string, c: EndpointConnection): EndpointDriver {
-  const target = { device: name, host: c.host, ...(c.port ? { port: c.port } : {}), username: c.username, password: c.password, pin: { fingerprint256: c.tlsFingerprint } };
-  return c.vendor === "poly" ? new PolyDriver(target) : new CiscoDriver(target);
 }
 
 function expected(settings: EndpointSettings): Array<"sip" | "h323"> {
@@ -70,7 +60,7 @@ async function withDriver<T>(name: string, ctx: OperationContext, body: (driver:
   const c = connection(ctx.config);
   let driver: EndpointDriver | undefined;
   try {
-    driver = driverFor(name, c);
+    driver = openEndpoint(name, c);
     return await body(driver, c);
   } catch (err) {
     if (!(err instanceof DeviceError)) throw err;

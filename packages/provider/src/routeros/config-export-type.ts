@@ -6,14 +6,19 @@
  * taken when the router's intended configuration changes and before its
  * menus are touched (the menus depend on it). Each stays in the stack's
  * state and history: the audit trail of what the router held before each
- * change. Reading it back never asks the device: it is a record, not a setting.
+ * change. Reading it back never asks the device (it is a record, not a
+ * setting), except in a drift audit's refresh (COMPARE_EXPORT_ENV): the
+ * router as it is now is then compared with the record, and what differs is
+ * the output `comparison` (export-comparison.ts); the record is kept as is.
  */
 import { createHash } from "node:crypto";
 import { DeviceError } from "@communes/device-error";
-import { exportConfiguration, readAuditedMenus, type AuditReading } from "@communes/routeros";
+import { readAuditedMenus, type AuditReading } from "@communes/routeros";
 import { checkShape, OperationError, type OperationContext, type ResourceType } from "../resource-type";
 import { CONFIG_EXPORT_SHAPES } from "../shapes/config-export-shapes";
 import { routerConnection, transportFor } from "./connections";
+import { compareWithRouter, liveExport, requireSshTarget } from "./compare-with-router";
+import { COMPARE_EXPORT_ENV, type ExportComparison } from "./export-comparison";
 import { TOKENS } from "../contract";
 
 export const CONFIG_EXPORT_TOKEN = TOKENS.configExport;
@@ -34,13 +39,13 @@ export interface ConfigExportState extends ConfigExportInputs {
   exportedAt: string;
   /** The menus `/export` never lists, as the API printed them. */
   audited: AuditReading;
+  /** Only in a drift audit's refresh: the router now against this record. */
+  comparison?: ExportComparison;
 }
 
 async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Promise<ConfigExportState> {
   const c = routerConnection(ctx.config);
-  if (!c.sshHostKeyFingerprint) {
-    throw new OperationError(`${inputs.router}: routeros.sshHostKeyFingerprint is needed to export the configuration over SSH (the host key is pinned, never trusted blindly)`);
-  }
+  requireSshTarget(inputs.router, c);
   let audited: AuditReading;
   try {
     audited = await readAuditedMenus(transportFor(c));
@@ -49,9 +54,7 @@ async function takeExport(inputs: ConfigExportInputs, ctx: OperationContext): Pr
     throw err;
   }
   try {
-    const exported = await exportConfiguration({ device: inputs.router, host: c.host, ...(c.sshPort ? { port: c.sshPort } : {}), username: c.username, password: c.password, hostKeyFingerprint: c.sshHostKeyFingerprint });
-    // RouterOS hides its passwords; the router's own, typed into a comment by hand, is hidden here.
-    const script = c.password ? exported.split(c.password).join("[secret]") : exported;
+    const script = await liveExport(inputs.router, c);
     return { ...inputs, script, sha256: createHash("sha256").update(script, "utf8").digest("hex"), exportedAt: new Date().toISOString(), audited };
   } catch (err) {
     if (err instanceof DeviceError) throw new OperationError(`${err.message}; nothing on the router was changed`);
@@ -70,13 +73,20 @@ export const configExportType: ResourceType<ConfigExportInputs, ConfigExportStat
     return { id: inputs.router, state: await takeExport(inputs, ctx) };
   },
 
-  async read(_id, state) {
-    const { router, trigger } = state as ConfigExportState;
-    return { state: state as ConfigExportState, inputs: { router, trigger } };
+  async read(_id, state, ctx) {
+    // A comparison is of the moment it was taken: never kept from an earlier refresh.
+    const { comparison: _earlier, ...record } = state as ConfigExportState;
+    const inputs = { router: record.router, trigger: record.trigger };
+    if (process.env[COMPARE_EXPORT_ENV] !== "1") return { state: record, inputs };
+    // Also an input, so that the refresh shows it as a change (the engine shows a refreshed state only then).
+    const comparison = await compareWithRouter(record, routerConnection(ctx.config));
+    return { state: { ...record, comparison }, inputs: { ...inputs, comparison } as ConfigExportInputs };
   },
 
-  async update(_id, _olds, news, ctx) {
-    return takeExport(news, ctx);
+  async update(_id, olds, news, ctx) {
+    // Only a comparison recorded by a refresh went away: the record stays, no new export.
+    const { comparison: _earlier, ...record } = olds;
+    return news.trigger === olds.trigger ? { ...record, ...news } : takeExport(news, ctx);
   },
 
   async delete() {

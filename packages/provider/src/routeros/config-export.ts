@@ -1,6 +1,7 @@
 /** The program side of `communes:routeros:ConfigExport`. */
 import * as pulumi from "@pulumi/pulumi";
 import { CONFIG_EXPORT_TOKEN } from "./config-export-type";
+import type { ExportComparison } from "./export-comparison";
 
 export interface ConfigExportArgs {
   /** The router's name. */
@@ -16,8 +17,10 @@ export class ConfigExport extends pulumi.CustomResource {
   declare readonly exportedAt: pulumi.Output<string>;
   /** The menus `/export` never lists (users, scheduler, services…), as the API printed them then. */
   declare readonly audited: pulumi.Output<Record<string, string[]>>;
+  /** Only in a drift audit's refresh: the router now against the record (export-comparison.ts). */
+  declare readonly comparison: pulumi.Output<ExportComparison | undefined>;
 
   constructor(name: string, args: ConfigExportArgs, opts?: pulumi.CustomResourceOptions) {
-    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined, audited: undefined }, opts);
+    super(CONFIG_EXPORT_TOKEN, name, { router: args.router, trigger: args.trigger, script: undefined, sha256: undefined, exportedAt: undefined, audited: undefined, comparison: undefined }, opts);
   }
 }

@@ -7,17 +7,12 @@ import { openTransport, type RouterOsAccess, type RouterOsTransport } from "@com
 import { OperationError } from "../resource-type";
 import type { PropertyMap } from "../wire";
 
-export interface RouterConnection extends RouterOsAccess {
-  sshPort?: number;
-  sshHostKeyFingerprint?: string;
-}
-
 const pool = new Map<string, RouterOsTransport>();
 
-/** The router connection of the provider's configuration (`routeros: {...}`), checked. */
-export function routerConnection(config: Readonly<PropertyMap>): RouterConnection {
+/** How the provider's configuration (`routeros: {...}`) reaches the router, checked. */
+export function routerConnection(config: Readonly<PropertyMap>): RouterOsAccess {
   const raw = config.routeros;
-  const c = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<RouterConnection> | undefined;
+  const c = (typeof raw === "string" ? JSON.parse(raw) : raw) as Partial<RouterOsAccess> | undefined;
   const missing = (["host", "transport", "username", "password"] as const).filter((k) => !c?.[k]);
   if (!c || missing.length > 0) {
     throw new OperationError(`this communes provider has no router to talk to: set routeros.${missing.join(", routeros.")} in its configuration`);
@@ -26,10 +21,10 @@ export function routerConnection(config: Readonly<PropertyMap>): RouterConnectio
   if (c.transport !== "api" && !c.tlsFingerprint) {
     throw new OperationError(`routeros.transport ${c.transport} needs routeros.tlsFingerprint: the router's certificate is pinned, never trusted blindly`);
   }
-  return c as RouterConnection;
+  return c as RouterOsAccess;
 }
 
-export function transportFor(c: RouterConnection): RouterOsTransport {
+export function transportFor(c: RouterOsAccess): RouterOsTransport {
   const key = JSON.stringify([c.transport, c.host, c.port, c.username, c.password, c.tlsFingerprint]);
   let transport = pool.get(key);
   if (!transport) {

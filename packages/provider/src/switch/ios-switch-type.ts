@@ -6,15 +6,15 @@
  * saved (`write memory`) only after every line was accepted.
  */
 import { DeviceError } from "@communes/device-error";
-import { CliSession, IOS_DRIVER, releasedState, type CliTarget, type SwitchState } from "@communes/switch";
+import { IOS_DRIVER, openSwitch, releasedState, type CliSession, type SwitchAccess, type SwitchState } from "@communes/switch";
 import { checkShape, OperationError, PartialFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { TOKENS } from "../contract";
 import { SWITCH_SHAPES } from "../shapes/switch-shapes";
 
 export const IOS_SWITCH_TOKEN = TOKENS.switch;
 
-/** What the provider's `ios` configuration holds: a CLI target without its name. */
-export type SwitchConnection = Omit<CliTarget, "device" | "timeoutMs">;
+/** What the provider's `ios` configuration holds: how to reach the switch (its SSH algorithms come from its state). */
+export type SwitchConnection = Omit<SwitchAccess, "timeoutMs" | "legacyAlgorithms">;
 
 function connection(config: OperationContext["config"]): SwitchConnection {
   const raw = config.ios;
@@ -26,7 +26,7 @@ function connection(config: OperationContext["config"]): SwitchConnection {
 
 async function withSession<T>(state: Pick<SwitchState, "hostname" | "sshLegacyAlgorithms">, ctx: OperationContext, body: (session: CliSession) => Promise<T>): Promise<T> {
   const c = connection(ctx.config);
-  const session = await CliSession.open({ device: state.hostname, ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS_DRIVER.dialect);
+  const session = await openSwitch(state.hostname, { ...c, ...(state.sshLegacyAlgorithms ? { legacyAlgorithms: state.sshLegacyAlgorithms } : {}) }, IOS_DRIVER.dialect);
   try {
     return await body(session);
   } finally {

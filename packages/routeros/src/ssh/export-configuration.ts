@@ -7,16 +7,15 @@ import { DeviceError } from "@communes/device-error";
 import { sshFingerprint } from "@communes/pinned-tls";
 import { Client } from "ssh2";
 import { sshSocket } from "@communes/ssh-socket";
+import type { RouterOsAccess } from "../client/open-transport";
 
-export interface SshExportTarget {
+/** The SSH side of a RouterOsAccess (sshExportTarget makes one from it), with the router's name for messages. */
+export interface SshExportTarget extends Pick<RouterOsAccess, "host" | "username" | "password"> {
   /** The router's name, for messages. */
   device: string;
-  host: string;
-  /** Default 22. */
+  /** RouterOsAccess.sshPort. Default 22. */
   port?: number;
-  username: string;
-  password: string;
-  /** `SHA256:…` as `ssh-keygen -lf` prints it; any other host key is refused. */
+  /** RouterOsAccess.sshHostKeyFingerprint; any other host key is refused. */
   hostKeyFingerprint: string;
   /** Default 20 s. */
   timeoutMs?: number;

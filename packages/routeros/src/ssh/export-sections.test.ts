@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exportSections, unmanagedDifferences } from "./router-export-check";
+import { exportDifferences, exportSections } from "./export-sections";
 
 /** In RouterOS 7's format: the CHR header, every byte of a Vietnamese letter escaped, lines wrapped both ways RouterOS wraps them. */
 const before = `# 2026-11-22 04:00:00 by RouterOS 7.19.4
@@ -27,23 +27,23 @@ describe("an export read by menu", () => {
   });
 });
 
-describe("the menus no stack manages, compared with the last export", () => {
-  const managed = new Set(["/ip/address"]);
+describe("two exports compared, menu by menu", () => {
+  const except = new Set(["/ip/address"]);
 
-  it("finds a scheduled script gone and a port re-described; never a managed menu", () => {
+  it("finds a scheduled script gone and a port re-described; never a menu left out", () => {
     const live = before
       .replace("# 2026-11-22 04:00:00", "# 2026-11-23 09:30:00")
       .replace('comment="D\\E1\\BB\\B1 ph\\C3\\B2ng"', "comment=camera")
       .replace(/add interval=1d name=backup[^\n]*\n[^\n]*\n/, "")
       .replace("10.40.7.1/24", "10.40.7.9/24");
-    expect(unmanagedDifferences(before, live, managed)).toEqual([
-      { kind: "unmanaged", resource: "/interface/ethernet", property: "export line", live: "set [ find default-name=ether5 ] comment=camera" },
-      { kind: "missing", resource: "/interface/ethernet", property: "export line", recorded: 'set [ find default-name=ether5 ] comment="D\\E1\\BB\\B1 ph\\C3\\B2ng"' },
-      { kind: "missing", resource: "/system/scheduler", property: "export line", recorded: 'add interval=1d name=backup on-event="/system backup save name=daily" start-time=03:00:00' },
+    expect(exportDifferences(before, live, except)).toEqual([
+      { menu: "/interface/ethernet", live: "set [ find default-name=ether5 ] comment=camera" },
+      { menu: "/interface/ethernet", recorded: 'set [ find default-name=ether5 ] comment="D\\E1\\BB\\B1 ph\\C3\\B2ng"' },
+      { menu: "/system/scheduler", recorded: 'add interval=1d name=backup on-event="/system backup save name=daily" start-time=03:00:00' },
     ]);
   });
 
   it("is clean when only the header (date, model) differs", () => {
-    expect(unmanagedDifferences(before, before.replace("04:00:00", "05:00:00"), managed)).toEqual([]);
+    expect(exportDifferences(before, before.replace("04:00:00", "05:00:00"), except)).toEqual([]);
   });
 });
