@@ -95,5 +95,5 @@ else
   ln -s "$built/pulumi-language-nodejs" "$tools/bin/pulumi-language-nodejs"
 fi
 
-if [[ "$PULUMI_BACKEND_URL" == "file://$root/.state" ]]; then mkdir -p "$root/.state"; fi
+if [[ "$PULUMI_BACKEND_URL" == "file://$root/.state" ]]; then mkdir -p -m 700 "$root/.state"; fi
 say "ready: $(pulumi version) with node $(node --version); state in $PULUMI_BACKEND_URL"

@@ -13,9 +13,16 @@ set -a
 . "$communes_root/toolchain/pulumi.env"
 set +a
 
+# State, device configurations, lab records and reports are the owner's
+# alone: whatever this environment creates is readable by its user only
+# (docs/safety.md, "Files").
+umask 077
+
 # State: a file backend inside the repository unless PULUMI_BACKEND_URL says
 # otherwise (a shared postgres:// or object-storage backend, see README).
 export PULUMI_BACKEND_URL="${PULUMI_BACKEND_URL:-file://$communes_root/.state}"
+# A backend directory made before files were owner-only: closed to others.
+if [[ "$PULUMI_BACKEND_URL" == file://* && -d "${PULUMI_BACKEND_URL#file://}" ]]; then chmod go-rwx "${PULUMI_BACKEND_URL#file://}"; fi
 # The passphrase of local demo and test stacks. It protects nothing: set your
 # own PULUMI_CONFIG_PASSPHRASE (or _FILE) for stacks holding real secrets.
 if [[ -z "${PULUMI_CONFIG_PASSPHRASE:-}" && -z "${PULUMI_CONFIG_PASSPHRASE_FILE:-}" ]]; then

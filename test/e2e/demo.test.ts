@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { looseFiles } from "../harness/loose-files";
 import { runCommand } from "../harness/run-command";
 import { pulumiEnvFile, repoRoot, toolchainPath } from "../harness/toolchain";
 
@@ -50,6 +51,8 @@ it("the demo brings up Thiệu Trung against its lab, and a second run shows no 
   expect(first.output).toMatch(/\+  communes:index:CommuneNetwork xã Thiệu Trung create/);
   const created = Number(/\+ (\d+) created/.exec(first.output)?.[1]);
   expect(created).toBeGreaterThan(30);
+  // The state backend, Pulumi's home and the lab's records and saved devices are the user's alone.
+  expect(looseFiles(state)).toEqual([]);
 
   const status = await run("node", ["packages/cli/bin/communes", "lab", "status"]);
   expect(status.code, status.output).toBe(0);

@@ -7,7 +7,7 @@
  * could not check (3); both at once across stacks with bounded concurrency
  * → 4; a stack that cannot be opened at all → every device could not check.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "@communes/cli";
@@ -57,6 +57,8 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
       let stderr = "";
       const code = await main(["drift", ...args, "--json", json, "--report", report], { stdout: (t) => void (stdout += `${t}\n`), stderr: (t) => void (stderr += `${t}\n`) });
       const text = readFileSync(report, "utf8");
+      // Audit reports are the auditor's alone.
+      expect([statSync(json).mode & 0o777, statSync(report).mode & 0o777]).toEqual([0o600, 0o600]);
       const everything = [stdout, stderr, readFileSync(json, "utf8"), text].join("\n");
       for (const secret of secrets) expect(everything).not.toContain(secret);
       return { code, stdout, stderr, json: JSON.parse(readFileSync(json, "utf8")) as Audit, text };

@@ -8,7 +8,7 @@
  * it removes); a saved
  * `pulumi preview --json` gives the same report; mistakes get one line.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,7 @@ describe("communes preview-report against the lab", { timeout: 300_000 }, () => 
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
     live = readFileSync(out, "utf8");
+    expect(statSync(out).mode & 0o777).toBe(0o600);
     expect(live).toContain("Compared with what each stack recorded at its last `up` or refresh; the devices were not read");
 
     expect(live).toContain(`| xã Thiệu Trung | \`${stack.stack.name}\` | 0 | 3 | 0 | zone change, meeting room |`);

@@ -2,6 +2,9 @@
 import { main } from "./main";
 import { processOutput } from "./output";
 
+// What communes and the processes it starts (Pulumi, providers, the lab) write is the user's alone: state, device configurations, reports.
+process.umask(0o077);
+
 // A reader that stops early (`communes plan … | head`) is not an error.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (err: NodeJS.ErrnoException) => {

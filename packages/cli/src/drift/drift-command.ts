@@ -1,5 +1,6 @@
 /** `communes drift`: the auditors' check that the devices still hold what the stacks recorded. */
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { writeOwnerOnly } from "../owner-only-file";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Command } from "../commands";
@@ -62,8 +63,8 @@ async function drift(options: { named: string[]; concurrency: number; json?: str
   if (stacks.length === 0) throw new UsageError("the commune project has no stacks to audit");
 
   const report = await auditStacks(stacks, { concurrency: options.concurrency, progress: (line) => out.stderr(line) });
-  if (options.json !== undefined) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
-  if (options.report !== undefined) writeFileSync(options.report.file, `${options.report.render(report)}\n`);
+  if (options.json !== undefined) writeOwnerOnly(options.json, `${JSON.stringify(report, null, 2)}\n`);
+  if (options.report !== undefined) writeOwnerOnly(options.report.file, `${options.report.render(report)}\n`);
   else out.stdout(markdownReport(report));
   out.stderr(`drift: ${report.status} (${stacks.length} stack${stacks.length === 1 ? "" : "s"})${options.json ? `; JSON report: ${options.json}` : ""}${options.report ? `; report: ${options.report.file}` : ""}`);
   return EXIT[report.status];

@@ -1,6 +1,6 @@
 /** `communes lab start`: the lab in the background, at stable loopback addresses. */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import * as path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { forgetDevices, LAB_DAEMON_SCRIPT, LAB_FAILURE, readLabRecord, SAVED_DEVICES, type LabRecord } from "@communes/lab";
@@ -27,7 +27,8 @@ export async function labStart(target: string, fresh: boolean, out: Output): Pro
     out.stderr(`communes: ${target}: no such file or directory`);
     return 1;
   }
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
   if (fresh) forgetDevices(dir);
   const log = openSync(path.join(dir, "lab.log"), "a");

@@ -1,5 +1,5 @@
 /** `communes preview-report`: what the next `pulumi up` would do to each commune's devices, for reviewers. */
-import { writeFileSync } from "node:fs";
+import { writeOwnerOnly } from "../owner-only-file";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
 import type { Command } from "../commands";
@@ -100,7 +100,7 @@ async function report(args: { stacks: string[]; all: boolean; refresh: boolean; 
   }
   const markdown = renderReport(previews, failed);
   if (args.outFile) {
-    writeFileSync(args.outFile, markdown);
+    writeOwnerOnly(args.outFile, markdown);
     out.stdout(`report written to ${args.outFile}: ${previews.length} commune${previews.length === 1 ? "" : "s"}`);
   } else {
     out.stdout(markdown);

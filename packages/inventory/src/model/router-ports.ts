@@ -5,7 +5,7 @@
  * (see `assumedSpeedMbps`).
  */
 
-/** The router interface of the trunk to the switch when `router.trunk` is not given. Same as DEFAULT_TRUNK in router-intent. */
+/** The router interface of the trunk to the switch when `router.trunk` is not given (the model resolves it; the intent and its inverse read the model). */
 export const DEFAULT_ROUTER_TRUNK = "ether3";
 
 export interface RouterPort {

@@ -12,7 +12,7 @@ import { startInventoryLab } from "./inventory-lab";
 import { LAB_FAILURE, removeLabRecord, writeLabRecord } from "./lab-record";
 
 async function serve(target: string, dir: string, configBase: string, portOffset: number): Promise<void> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   rmSync(path.join(dir, LAB_FAILURE), { force: true });
   let lab;
   try {
