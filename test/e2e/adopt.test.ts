@@ -189,14 +189,16 @@ describe("communes adopt with a change made by hand on the devices", { timeout: 
 
   it("lists each deviation with the device, property, live and intended values, and imports nothing", async () => {
     const rows = (menu: string) => lab.router.device.execute(`${menu}/print`, new Map(), []).rows!;
-    lab.router.device.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["protocol", "tcp"], ["dst-port", "8291"], ["comment", "winbox tạm thời"], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
+    lab.router.device.execute("/ip/firewall/filter/add", new Map([["chain", "input"], ["action", "accept"], ["protocol", "tcp"], ["dst-port", "8291"], ["comment", `winbox tạm thời pw=${lab.router.password}`], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
     lab.switch.server.device.running.vlans.set(99, "camera");
     lab.router.device.calls.clear();
 
     const run = await communes(adoptArgs(lab, copy.dir, "never-created"), { ...passwords(lab, original), PULUMI_CONFIG_PASSPHRASE: "communes-e2e" });
     expect(run.code).toBe(1);
     const lines = run.stdout.split("\n");
-    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời: on the device chain=input action=accept protocol=tcp dst-port=8291 log=false comment=winbox tạm thời disabled=false; not in the file, so the first up would remove it");
+    // The router's password, typed into the rule's comment, is hidden.
+    expect(lines).toContain("unintended change: router thieu-trung-r1: /ip/firewall/filter winbox tạm thời pw=[secret]: on the device chain=input action=accept protocol=tcp dst-port=8291 log=false comment=winbox tạm thời pw=[secret] disabled=false; not in the file, so the first up would remove it");
+    expect(run.stdout + run.stderr).not.toContain(lab.router.password);
     expect(lines).toContain('unintended change: switch thieu-trung-sw1: vlan 99: on the device "camera"; not in the file, so the first up would remove it');
     expect(lines.filter((l) => l.startsWith("unintended change:"))).toHaveLength(2);
     expect(run.stderr).toContain("communes: 2 unintended changes: decide on each (change the device or the file), then import; nothing was imported");

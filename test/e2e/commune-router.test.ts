@@ -97,7 +97,7 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
   it("refresh reports exactly the changes made on the router, and up restores them", async () => {
     const staff = rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!;
     router.device.execute("/ip/address/set", new Map([[".id", staff[".id"]!], ["comment", "sửa tay"]]), []);
-    router.device.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", "added by hand"], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
+    router.device.execute("/ip/firewall/filter/add", new Map([["chain", "forward"], ["action", "accept"], ["comment", `added by hand, pw=${router.password}`], ["place-before", rows("/ip/firewall/filter")[0]![".id"]!]]), []);
     router.device.execute("/interface/vlan/add", new Map([["name", "vlan99-rogue"], ["vlan-id", "99"], ["interface", "bridge"]]), []);
     router.device.calls.clear();
     const refresh = await stack.refresh();
@@ -107,10 +107,14 @@ describe("the commune stack's router against the lab", { timeout: 300_000 }, () 
     expect(Object.keys(refreshCalls)).toHaveLength(34);
     const drifted = refresh.outcomes.filter((s) => s.op === "update").map((s) => s.urn.split("::").pop()).sort();
     expect(drifted).toEqual(["thieu-trung-r1/interface/vlan", "thieu-trung-r1/ip/address", "thieu-trung-r1/ip/firewall/filter"]);
+    // The password typed into the rule's comment is hidden in what the refresh shows and records.
+    expect(JSON.stringify(refresh)).not.toContain(router.password);
+    expect(JSON.stringify(refresh.outcomes)).toContain("added by hand, pw=[secret]");
+    expect(JSON.stringify(await stack.resourceOutputs("communes:routeros:Table"))).not.toContain(router.password);
 
     await stack.up();
     expect(rows("/interface/vlan").map((v) => v.name)).not.toContain("vlan99-rogue");
-    expect(rows("/ip/firewall/filter").map((r) => r.comment)).not.toContain("added by hand");
+    expect(rows("/ip/firewall/filter").map((r) => r.comment ?? "").filter((c) => c.startsWith("added by hand"))).toEqual([]);
     expect(rows("/ip/address").find((a) => a.address === "10.40.7.1/24")!.comment).toBe("Mạng cán bộ, công chức");
     expect(changeCount(await stack.refresh())).toBe(0);
   });

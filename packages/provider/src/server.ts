@@ -18,6 +18,7 @@ import { object, type ObjectShape } from "./shapes/object-shape";
 import { diffProperties, type DiffKind } from "./property-diff";
 import { OperationError, PartialFailure, type AnyResourceType, type OperationContext } from "./resource-type";
 import { containsUnknown, unwrapSecrets, wrapSecrets, type PropertyMap } from "./wire";
+import { configSecrets, hideSecrets } from "./hidden-secrets";
 
 type Unary<Req, Res> = grpc.handleUnaryCall<Req, Res>;
 
@@ -224,13 +225,17 @@ export class ProviderServer {
       // An import sends no state: the import ID says what the resource manages.
       const { id, shape } = parseImportId(req.getId());
       const like = Object.keys(values).length === 0 && shape ? shape : values;
-      const observed = await type.read(id, like, this.ctx);
+      const read = await type.read(id, like, this.ctx);
       const res = new provproto.ReadResponse();
-      if (!observed) return res; // an empty id tells the engine the object is gone
+      if (!read) return res; // an empty id tells the engine the object is gone
+      // A password the device shows inside a longer text (typed into a comment) is hidden before the engine sees it.
+      const known = new Set([...secrets, ...inputSecrets]);
+      const hidden = [...configSecrets(this.config), ...known];
+      const observed = { state: hideSecrets(read.state, hidden), inputs: hideSecrets(read.inputs, hidden) };
       return res
         .setId(id)
         .setProperties(toStruct(wrapSecrets(observed.state as PropertyMap, secrets)))
-        .setInputs(toStruct(wrapSecrets(observed.inputs as PropertyMap, new Set([...secrets, ...inputSecrets]))));
+        .setInputs(toStruct(wrapSecrets(observed.inputs as PropertyMap, known)));
     }),
 
     update: answer(async (req: provproto.UpdateRequest) => {

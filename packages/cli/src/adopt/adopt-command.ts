@@ -16,6 +16,7 @@ import { AdoptStackError, configureStack, importOffice, previewShowsNoChanges } 
 import { communeYaml } from "./commune-yaml";
 import { parseEndpointAccess, parseRouterAccess, parseSwitchAccess, secretFor, type OfficeAccess } from "./device-access";
 import { unprotectedSecrets } from "../pulumi/passphrase";
+import { redactor } from "../pulumi/redact";
 import { secretEnvName } from "../stack/secret-input";
 import { acceptName, entriesToAccept } from "./audited-entries";
 import { deviations, formatDeviation } from "./deviations";
@@ -96,7 +97,8 @@ export const adoptCommand: Command = {
   },
 };
 
-async function adopt(provinceDir: string, identity: Identity, access: OfficeAccess, outFile: string | undefined, stack: string | undefined, out: Output, accepted: readonly string[]): Promise<number> {
+async function adopt(provinceDir: string, identity: Identity, access: OfficeAccess, outFile: string | undefined, stack: string | undefined, origin: Output, accepted: readonly string[]): Promise<number> {
+  let out = origin;
   const unprotected = stack === undefined ? undefined : unprotectedSecrets(stack);
   if (unprotected) {
     out.stderr(`communes: ${unprotected}; nothing was read or written`);
@@ -119,6 +121,9 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
     switch: access.switches.length === 0 ? undefined : { username: d.switch.credentials.username, password: await secretFor(d.switch.credentials.passwordSecret, "switch"), ...(d.switch.enableSecret && process.env[secretEnvName(d.switch.enableSecret)] ? { enableSecret: await secretFor(d.switch.enableSecret, "switch") } : {}) },
     endpoint: access.endpoints.length === 0 ? undefined : { username: d.endpoint.credentials.username, password: await secretFor(d.endpoint.credentials.passwordSecret, "endpoint") },
   };
+  // A password found on a device (typed into a comment, a lease name) is never printed or written.
+  const hide = redactor([secrets.router.password, secrets.switch?.password ?? "", secrets.switch?.enableSecret ?? "", secrets.endpoint?.password ?? ""]);
+  out = { stdout: (t) => origin.stdout(hide(t)), stderr: (t) => origin.stderr(hide(t)) };
 
   let live: LiveOffice;
   try {
@@ -153,7 +158,7 @@ async function adopt(provinceDir: string, identity: Identity, access: OfficeAcce
     return 1;
   }
   const schema = path.relative(path.dirname(file), path.join(REPO_ROOT, "schemas", "commune.schema.json"));
-  const text = communeYaml(rebuilt.document, schema);
+  const text = communeYaml(hide(rebuilt.document), schema);
   const checked = loadInventory({ provinceFile: target.provinceFile, communeFiles: [...target.communeFiles, file] }, (f) => (f === file ? text : readFileSync(f)));
   const problems = checked.diagnostics.filter((x) => x.file === file);
   const commune = checked.communes.find((c) => c.file === file);
