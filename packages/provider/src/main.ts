@@ -9,9 +9,11 @@ import { resourceTypes } from "./registry";
 import { PROVIDER_CONFIG } from "./shapes/provider-config-shapes";
 import { version } from "./version";
 import { PACKAGE } from "./contract";
+import { exitWhenOrphaned } from "./orphan-exit";
 
 async function main(): Promise<void> {
   const server = new ProviderServer({ name: PACKAGE, version, types: resourceTypes, config: PROVIDER_CONFIG, guard: checkInventory });
+  exitWhenOrphaned();
   const { port } = await server.listen();
   process.stdout.write(`${port}\n`);
 }

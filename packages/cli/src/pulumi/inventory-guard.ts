@@ -10,6 +10,7 @@ import { loadOrReport } from "../load-inventory";
 import type { Output } from "../output";
 import { STACK_SETTING } from "@communes/network/stack-settings";
 import { COMMUNE_PROJECT, runPulumi } from "./pulumi-cli";
+import { cutShortAdvice, stateCutShort } from "./interrupted-run";
 
 /** The Pulumi commands that run the commune program (`update` and `pre` are Pulumi's aliases). */
 const GUARDED = new Set(["up", "update", "preview", "pre"]);
@@ -46,7 +47,15 @@ export function needsGuard(argv: readonly string[]): boolean {
 /** A plain (not secret) setting of a stack, or undefined when unset. */
 export async function stackSetting(stack: string, key: string): Promise<string | undefined> {
   const setting = await runPulumi(["config", "get", key, "--stack", stack]);
+  if (setting.code !== 0 && stateCutShort(setting.stderr)) throw new StateCutShortError(stack);
   return setting.code !== 0 || setting.stdout.trim() === "" ? undefined : setting.stdout.trim();
+}
+
+/** The stack's state file cannot be read: an interrupted run left it cut short. */
+export class StateCutShortError extends Error {
+  constructor(readonly stackName: string) {
+    super(cutShortAdvice(stackName));
+  }
 }
 
 /** The commune file a stack's program reads (its `inventory` setting), relative to where the user is; undefined when unset. */
@@ -75,7 +84,14 @@ export async function guardInventory(argv: readonly string[], out: Output): Prom
     if (current.code !== 0 || current.stdout.trim() === "") return refused("no stack is selected: name it with --stack <commune>");
     stack = current.stdout.trim();
   }
-  const file = await stackInventoryFile(stack);
+  let file: string | undefined;
+  try {
+    file = await stackInventoryFile(stack);
+  } catch (err) {
+    if (!(err instanceof StateCutShortError)) throw err;
+    out.stderr(err.message);
+    return 1;
+  }
   if (file === undefined) return refused(`stack ${stack} has no inventory setting (communes stack init sets it)`);
   const { targets, errors } = discover([file]);
   if (errors.length > 0) return refused(`the inventory of stack ${stack}: ${errors.join("; ")}`);

@@ -13,7 +13,8 @@ import { constants } from "node:os";
 import * as path from "node:path";
 import type { Command } from "../commands";
 import { UsageError } from "../output";
-import { guardInventory } from "./inventory-guard";
+import { guardInventory, stackArgument } from "./inventory-guard";
+import { interruptionWatcher } from "./interrupted-run";
 import { COMMUNE_PROJECT, REPO_ROOT } from "./pulumi-cli";
 
 export const pulumiCommand: Command = {
@@ -29,9 +30,19 @@ export const pulumiCommand: Command = {
     const stopped = await guardInventory(argv, out);
     if (stopped !== undefined) return stopped;
     return new Promise((resolve, reject) => {
-      const child = spawn("bash", [path.join(REPO_ROOT, "scripts", "with-toolchain.sh"), "pulumi", ...argv], { cwd: COMMUNE_PROJECT, stdio: "inherit" });
+      // Pulumi's error output is passed on as it comes, and read for the traces of an interrupted run.
+      const child = spawn("bash", [path.join(REPO_ROOT, "scripts", "with-toolchain.sh"), "pulumi", ...argv], { cwd: COMMUNE_PROJECT, stdio: ["inherit", "inherit", "pipe"] });
+      const seen = interruptionWatcher();
+      child.stderr.on("data", (chunk: Buffer) => {
+        process.stderr.write(chunk);
+        seen.read(chunk.toString("utf8"));
+      });
       child.on("error", reject);
-      child.on("close", (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
+      child.on("close", (code, signal) => {
+        const advice = seen.advice(stackArgument(argv));
+        if (code !== 0 && advice) out.stderr(advice);
+        resolve(code ?? 128 + (signal ? constants.signals[signal] : 0));
+      });
     });
   },
 };
