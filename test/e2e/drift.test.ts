@@ -223,7 +223,7 @@ describe("communes drift against the lab", { timeout: 600_000 }, () => {
     const router = devicesOf(run.json, names[1]!)["thieu-toan-r1"]!;
     expect(router.status).toBe("could-not-check");
     expect(router.errors).toEqual([
-      expect.stringMatching(/^127\.0\.0\.1: could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)$/),
+      expect.stringMatching(/^router thieu-toan-r1 \(127\.0\.0\.1\): could not read the menu: .*ECONNREFUSED.* \(\d{2} menus\)$/),
       expect.stringMatching(/^thieu-toan-r1: no SSH session with 127\.0\.0\.1:\d+: .*ECONNREFUSED.*; the menus no stack manages were not compared$/),
       expect.stringMatching(/^thieu-toan-r1: could not read its users, scheduler and services: .*ECONNREFUSED/),
     ]);

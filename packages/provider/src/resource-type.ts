@@ -32,6 +32,8 @@ export interface Observed<I, S> {
 export interface OperationContext {
   /** Provider configuration, secrets already unwrapped. */
   readonly config: Readonly<PropertyMap>;
+  /** The resource's name (the last part of its URN), for messages: `thieu-trung-r1/ip/firewall/filter`. */
+  readonly resource: string;
 }
 
 export interface ResourceType<I extends object, S extends object> {

@@ -115,8 +115,9 @@ export class ProviderServer {
     return type;
   }
 
-  private get ctx(): OperationContext {
-    return { config: this.config };
+  /** The context of one operation on the resource `urn`. */
+  private ctx(urn: string): OperationContext {
+    return { config: this.config, resource: urn.split("::").pop() ?? "" };
   }
 
   /** The gRPC service implementation. */
@@ -211,7 +212,7 @@ export class ProviderServer {
       const { values, secrets } = unwrapSecrets(toJs(req.getProperties()));
       // We declare no preview support; should an engine still ask, never touch a device in a preview.
       if (req.getPreview()) return new provproto.CreateResponse().setProperties(toStruct(wrapSecrets(values, secrets)));
-      const created = await type.create(values, this.ctx);
+      const created = await type.create(values, this.ctx(req.getUrn()));
       return new provproto.CreateResponse()
         .setId(created.id)
         .setProperties(toStruct(wrapSecrets(created.state as PropertyMap, secrets)));
@@ -225,7 +226,7 @@ export class ProviderServer {
       // An import sends no state: the import ID says what the resource manages.
       const { id, shape } = parseImportId(req.getId());
       const like = Object.keys(values).length === 0 && shape ? shape : values;
-      const read = await type.read(id, like, this.ctx);
+      const read = await type.read(id, like, this.ctx(req.getUrn()));
       const res = new provproto.ReadResponse();
       if (!read) return res; // an empty id tells the engine the object is gone
       // A password the device shows inside a longer text (typed into a comment) is hidden before the engine sees it.
@@ -243,14 +244,14 @@ export class ProviderServer {
       const olds = unwrapSecrets(toJs(req.getOlds())).values;
       const { values, secrets } = unwrapSecrets(toJs(req.getNews()));
       if (req.getPreview()) return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(values, secrets)));
-      const state = await type.update(req.getId(), olds, values, this.ctx);
+      const state = await type.update(req.getId(), olds, values, this.ctx(req.getUrn()));
       return new provproto.UpdateResponse().setProperties(toStruct(wrapSecrets(state as PropertyMap, secrets)));
     }),
 
     delete: answer(async (req: provproto.DeleteRequest) => {
       const type = this.typeFor(req.getUrn());
       await this.options.guard?.(this.config);
-      await type.delete(req.getId(), unwrapSecrets(toJs(req.getProperties())).values, this.ctx);
+      await type.delete(req.getId(), unwrapSecrets(toJs(req.getProperties())).values, this.ctx(req.getUrn()));
       return new Empty();
     }),
 

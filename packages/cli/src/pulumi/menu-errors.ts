@@ -1,11 +1,11 @@
 /**
  * Errors about a router's menus, as the provider words them
- * (`<host> /ip/address: could not read the menu: <cause>`), with those that
+ * (`router <name> (<host>) /ip/address: could not read the menu: <cause>`), with those that
  * differ only by the menu merged: an unreachable router is one line naming
  * how many menus it left unread, not one line per menu. For the drift
  * report and the preview report alike.
  */
-const MENU_ERROR = /^(\S+) (\/[\w/-]+): (.*)$/s;
+const MENU_ERROR = /^(.+?) (\/[\w/-]+): (.*)$/s;
 
 export function mergeMenuErrors(errors: readonly string[]): string[] {
   const byCause = new Map<string, Array<{ menu: string; error: string }>>();

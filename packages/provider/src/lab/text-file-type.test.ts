@@ -4,7 +4,7 @@ import * as path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { textFileType } from "./text-file-type";
 
-const ctx = { config: {} };
+const ctx = { config: {}, resource: "greeting" };
 let dir: string;
 
 beforeEach(async () => {

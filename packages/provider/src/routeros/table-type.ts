@@ -17,13 +17,14 @@ import {
   RouterOsTrapError,
   type Change,
   type MenuTable,
+  type RouterOsTransport,
   type TableState,
 } from "@communes/routeros";
 import { DeviceError } from "@communes/device-error";
 import { checkShape, OperationError, PartialFailure, type CheckFailure, type OperationContext, type ResourceType } from "../resource-type";
 import { TABLE_SHAPES } from "../shapes/table-shapes";
 import { routerConnection, transportFor } from "./connections";
-import { TOKENS } from "../contract";
+import { parseTableResourceName, TOKENS } from "../contract";
 
 export const TABLE_TOKEN = TOKENS.table;
 
@@ -33,14 +34,53 @@ function tableOf(path: string): MenuTable {
   return menuTable(path);
 }
 
-/** Turns the router's errors into messages for the engineer; keeps partial progress. */
-function deviceError(err: unknown, where: string, applied: number, total: number, state: TableState): Error {
+/** `router thieu-trung-r1 (127.0.0.1) /ip/firewall/filter`: the router by its name, then the address it was reached at. */
+function placeOf(ctx: OperationContext, host: string, path: string): string {
+  const { router } = parseTableResourceName(ctx.resource);
+  return router ? `router ${router} (${host}) ${path}` : `${host} ${path}`;
+}
+
+/** What a change was doing, for the message of its failure. */
+function doing(change: Change | undefined): string {
+  if (!change) return "reading the menu";
+  if (change.op === "move") return "putting the entries in order";
+  return `${{ add: "adding", set: "changing", remove: "removing" }[change.op]} entry ${JSON.stringify(change.key)}`;
+}
+
+/**
+ * Turns the router's errors into messages for the engineer. After some
+ * changes went through, the error carries what the menu now holds, read
+ * back from the router (or, when it cannot be read, what was wanted), so
+ * the state records what was applied and a destroy removes it.
+ */
+function deviceError(err: unknown, where: string, failed: Change | undefined, applied: number, total: number, holds: TableState | undefined): Error {
   if (!(err instanceof DeviceError)) return err instanceof Error ? err : new Error(String(err));
-  if (err instanceof RouterOsTrapError) return new OperationError(`${where}: the router refused ${err.message}`);
-  if (!err.retryable) return new OperationError(`${where}: ${err.message}`);
   const progress = total === 0 ? "before any change" : `after ${applied} of ${total} changes`;
-  const message = `${where}: ${err.message} ${progress}; run up again to finish`;
-  return applied > 0 ? new PartialFailure(message, state.path, state) : new OperationError(message);
+  const message =
+    err instanceof RouterOsTrapError
+      ? `${where}: ${doing(failed)}: the router refused: ${err.message} (${progress})`
+      : err.retryable
+        ? `${where}: ${doing(failed)}: ${err.message} ${progress}; run up again to finish`
+        : `${where}: ${doing(failed)}: ${err.message}`;
+  return applied > 0 && holds ? new PartialFailure(message, holds.path, holds) : new OperationError(message);
+}
+
+/** The menu as the router holds it now, as this resource's state; undefined when it cannot be read. */
+async function heldNow(transport: RouterOsTransport, table: MenuTable, inputs: TableState): Promise<TableState | undefined> {
+  try {
+    return managedPart(table, (await readTable(transport, table)).state, inputs);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Of a merge menu, only the entries this resource manages are its state; the others belong to nobody. Passwords cannot be read back: what was written is kept. */
+function managedPart(table: MenuTable, observed: TableState, recorded: TableState): TableState {
+  if (table.ownership === "merge") {
+    const managed = new Set(Object.keys(recorded.entries ?? {}));
+    observed.entries = Object.fromEntries(Object.entries(observed.entries).filter(([k]) => managed.has(k)));
+  }
+  return keepWriteOnly(table, observed, recorded);
 }
 
 /** A read (refresh, drift audit) changes nothing, so its errors say what could not be read and give no advice to run up. */
@@ -52,21 +92,23 @@ function readError(err: unknown, where: string): Error {
 
 async function converge(inputs: TableState, ctx: OperationContext, written?: TableState): Promise<TableState> {
   const connection = routerConnection(ctx.config);
-  const where = `${connection.host} ${inputs.path}`;
   const transport = transportFor(connection);
   const table = tableOf(inputs.path);
   let changes: Change[] = [];
+  let current: Change | undefined;
   let applied = 0;
   try {
     const observed = await readTable(transport, table);
     changes = planChanges(table, inputs, observed.state, written);
     for (const change of changes) {
+      current = change;
       await applyChanges(transport, table, [change], observed.ids);
       applied++;
     }
     return inputs;
   } catch (err) {
-    throw deviceError(err, where, applied, changes.length, inputs);
+    const holds = applied > 0 ? ((await heldNow(transport, table, inputs)) ?? inputs) : undefined;
+    throw deviceError(err, placeOf(ctx, connection.host, inputs.path), current, applied, changes.length, holds);
   }
 }
 
@@ -108,16 +150,10 @@ export const tableType: ResourceType<TableInputs, TableState> = {
     try {
       observed = (await readTable(transportFor(connection), table)).state;
     } catch (err) {
-      throw readError(err, `${connection.host} ${table.path}`);
+      throw readError(err, placeOf(ctx, connection.host, table.path));
     }
-    if (table.ownership === "merge") {
-      // Only the entries this resource manages are its state; the others belong to nobody.
-      const managed = new Set(Object.keys(state.entries ?? {}));
-      observed.entries = Object.fromEntries(Object.entries(observed.entries).filter(([k]) => managed.has(k)));
-    }
-    // Passwords cannot be read back: keep what was written, so they never show as drift.
-    const withSecrets = keepWriteOnly(table, observed, state as TableState);
-    return { state: withSecrets, inputs: withSecrets };
+    const held = managedPart(table, observed, state as TableState);
+    return { state: held, inputs: held };
   },
 
   async update(_id, olds, news, ctx) {
@@ -128,17 +164,25 @@ export const tableType: ResourceType<TableInputs, TableState> = {
     const table = tableOf(state.path);
     // Singletons and fixed entries cannot be removed; they are left as they are.
     if (table.kind !== "list") return;
-    const leaving: TableState = { path: state.path, entries: {}, ...(table.ordered ? { order: [] } : {}) };
     const connection = routerConnection(ctx.config);
     const transport = transportFor(connection);
+    let current: Change | undefined;
+    let removed = 0;
+    let total = 0;
     try {
       const observed = await readTable(transport, table);
       const removals: Change[] = Object.keys(state.entries)
         .filter((key) => key in observed.state.entries)
         .map((key) => ({ op: "remove", key }));
-      await applyChanges(transport, table, removals, observed.ids);
+      total = removals.length;
+      for (const removal of removals) {
+        current = removal;
+        await applyChanges(transport, table, [removal], observed.ids);
+        removed++;
+      }
     } catch (err) {
-      throw deviceError(err, `${connection.host} ${table.path}`, 0, 0, leaving);
+      // The resource stays in the state as it was: a destroy run again removes what is left.
+      throw deviceError(err, placeOf(ctx, connection.host, table.path), current, removed, total, undefined);
     }
   },
 };

@@ -1,0 +1,70 @@
+/**
+ * The router refuses an entry in the middle of a commune's first `up`: the
+ * error names the router by its host name, the menu, the entry and the
+ * router's own words; the state records what the refused menu holds; and a
+ * destroy then leaves nothing the stack created on the router
+ * (CheckDestroy-style: every list menu back to the factory's entries).
+ * Which menu meets the refusal depends on the order the engine applies
+ * them in; two points of the run are tried.
+ */
+import * as path from "node:path";
+import { rmSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MENU_TABLES } from "@communes/routeros";
+import { RouterOsDevice } from "@communes/lab";
+import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
+import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
+import { TestStack } from "../harness/pulumi-stack";
+import { repoRoot } from "../harness/toolchain";
+
+/** The keys of every list menu's entries a person or a stack made (not dynamic, not shipped). */
+function madeEntries(device: RouterOsDevice): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const table of MENU_TABLES.filter((t) => t.kind === "list")) {
+    const rows = device.execute(`${table.path}/print`, new Map(), []).rows ?? [];
+    out[table.path] = rows.filter((r) => r.dynamic !== "true" && r.default !== "true" && r.builtin !== "true").map((r) => table.key.map((k) => r[k] ?? "").join(" ")).sort();
+  }
+  return out;
+}
+
+describe("a router that refuses an entry mid-up, then destroy", { timeout: 300_000 }, () => {
+  let lab: CommuneLab;
+  let copy: InventoryCopy;
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    lab = await startCommuneLab("thieu-trung.yaml");
+    copy = copyInventory("thieu-trung.yaml");
+    stack = await TestStack.create({ projectDir: path.join(repoRoot, "stacks/commune"), config: lab.config(copy.communes[0]!) });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.dispose();
+    await lab?.close();
+    if (copy) rmSync(copy.dir, { recursive: true, force: true });
+  }, 120_000);
+
+  for (const nth of [3, 60]) {
+    it(`refused at its write ${nth}: the error says where and what; the state holds what was applied; destroy leaves the factory's entries`, async () => {
+      const factory = madeEntries(new RouterOsDevice());
+      lab.router.server.setFaults({ trapOnWrite: nth });
+      const failure = await stack.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
+      const refused = /router thieu-trung-r1 \(127\.\d+\.\d+\.\d+\) (\/[\w/-]+): (adding|changing|removing) entry "([^"]*)": the router refused: \S+: failure: simulated fault injected by the lab \(category 4: general failure\) \(after (\d+) of \d+ changes\)/.exec(failure.message);
+      expect(refused, failure.message).not.toBeNull();
+      expect(failure.message).not.toMatch(/^\s+at /m);
+
+      // The refused menu's state is what the router holds in it now.
+      const menu = refused![1]!;
+      // The later point lands inside a menu, after some of its entries went in: those are what the state must hold.
+      if (nth > 3) expect(Number(refused![4])).toBeGreaterThan(0);
+      const recorded = (await stack.resourceOutputs("communes:routeros:Table")).find((t) => t.path === menu);
+      const held = madeEntries(lab.router.device)[menu];
+      if (recorded) expect(Object.keys(recorded.entries as object).sort()).toEqual(held);
+      else expect(held ?? []).toEqual(factory[menu] ?? []); // refused before anything of it was written: not recorded, nothing left
+
+      const destroy = await stack.destroy();
+      expect(destroy.changes.delete).toBeGreaterThan(0);
+      expect(madeEntries(lab.router.device)).toEqual(factory);
+    });
+  }
+});
