@@ -55,11 +55,12 @@ export function verifyCommune(province: ProvinceModel, commune: CommuneModel, pl
 }
 
 /**
- * The lock-out guard's check on the configuration itself: why the managers —
- * and the address this stack connects from, when known — would lose the
- * router's API or SSH under it; empty when they would not.
+ * The lock-out guard's check on the configuration itself (the one the
+ * inventory renders, or `given`): why the managers — and the address this
+ * stack connects from, when known — would lose the router's API or SSH
+ * under it; empty when they would not.
  */
-export function managementPathProblems(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: Omit<VerifyOptions, "given"> = {}): string[] {
+export function managementPathProblems(province: ProvinceModel, commune: CommuneModel, plan: CommunePlan, options: VerifyOptions = {}): string[] {
   return verifyCommune(province, commune, plan, options)
     .checks.filter((c) => c.kind === "requirement" && c.status === "failed" && c.to === "router" && /manages the router|configuration export|this stack connects from/.test(c.what))
     .map((c) => `${c.what}: ${c.reason}`);
