@@ -96,7 +96,7 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
     return undefined;
   }
 
-  // The third point also has its state file cut short, as when the kill lands while Pulumi saves it (seen in about half of the runs).
+  // The third point also has its state file cut short, as when the kill lands while Pulumi saves it (seen in two of four early runs).
   for (const [after, cutShort] of [[5, false], [40, false], [120, true]] as const) {
     it(`killed after ${after} router writes${cutShort ? ", its state file cut short" : ""}: the next up says what happened and what to run; run as printed, the stack converges with nothing twice`, async () => {
       await killedUp(after);
