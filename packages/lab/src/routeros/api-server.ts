@@ -34,6 +34,8 @@ export interface ApiFaults {
   holdEndMarkMs?: number;
   /** Answer the Nth configuration change (add, set, remove, move) from now with a trap instead. One-shot. */
   trapOnWrite?: number;
+  /** Count only the changes to this menu (`/ip/firewall/filter`) for `trapOnWrite`. Default: every menu. */
+  trapOnWriteTo?: string;
   /** Accept connections but never answer (for client timeouts). */
   silent?: boolean;
 }
@@ -199,7 +201,8 @@ export class RouterOsApiServer {
         return;
       }
 
-      if (WRITE_VERBS.test(command) && this.writesLeft !== undefined && --this.writesLeft <= 0) {
+      const counted = WRITE_VERBS.test(command) && (this.faults.trapOnWriteTo === undefined || command.slice(0, command.lastIndexOf("/")) === this.faults.trapOnWriteTo);
+      if (counted && this.writesLeft !== undefined && --this.writesLeft <= 0) {
         this.writesLeft = undefined;
         await send(tagged(["!trap", "=category=4", "=message=failure: simulated fault injected by the lab"]));
         await send(tagged(["!done"]));
