@@ -7,40 +7,25 @@
  * killed run are gone.
  */
 import { execFileSync, spawn } from "node:child_process";
-import { rmSync, truncateSync } from "node:fs";
+import { truncateSync } from "node:fs";
 import * as path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MENU_TABLES } from "@communes/routeros";
-import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
-import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
-import { changeCount, TestStack } from "../harness/pulumi-stack";
+import { useCommuneStack } from "../harness/commune-stack-fixture";
+import { changeCount } from "../harness/pulumi-stack";
 import { runCommand } from "../harness/run-command";
 import { repoRoot } from "../harness/toolchain";
 
 const CLI = path.join(repoRoot, "packages/cli/bin/communes");
 
 describe("an up killed half-way, then the printed recovery", { timeout: 600_000 }, () => {
-  let lab: CommuneLab;
-  let copy: InventoryCopy;
-  let stack: TestStack;
+  const fx = useCommuneStack();
 
-  beforeAll(async () => {
-    lab = await startCommuneLab("thieu-trung.yaml");
-    copy = copyInventory("thieu-trung.yaml");
-    stack = await TestStack.create({ projectDir: path.join(repoRoot, "stacks/commune"), config: lab.config(copy.communes[0]!) });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.dispose();
-    await lab?.close();
-    if (copy) rmSync(copy.dir, { recursive: true, force: true });
-  }, 120_000);
-
-  const communes = (...args: string[]) => runCommand(process.execPath, [CLI, "pulumi", ...args, "--stack", stack.stack.name, "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...stack.env } });
-  const writes = () => [...lab.router.device.calls].filter(([c]) => /\/(add|set|remove|move)$/.test(c)).reduce((n, [, k]) => n + k, 0);
+  const communes = (...args: string[]) => runCommand(process.execPath, [CLI, "pulumi", ...args, "--stack", fx.stack.stack.name, "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...fx.stack.env } });
+  const writes = () => [...fx.lab.router.device.calls].filter(([c]) => /\/(add|set|remove|move)$/.test(c)).reduce((n, [, k]) => n + k, 0);
   const providers = () => {
     try {
-      return execFileSync("pgrep", ["-f", `${stack.env.PULUMI_HOME}|pulumi-resource-communes`], { encoding: "utf8" }).trim().split("\n").filter(Boolean).length;
+      return execFileSync("pgrep", ["-f", `${fx.stack.env.PULUMI_HOME}|pulumi-resource-communes`], { encoding: "utf8" }).trim().split("\n").filter(Boolean).length;
     } catch {
       return 0;
     }
@@ -48,8 +33,8 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
 
   /** Starts `communes pulumi up` and kills its engine with SIGKILL once the router has taken `after` writes. */
   async function killedUp(after: number): Promise<void> {
-    lab.router.device.calls.clear();
-    const child = spawn(process.execPath, [CLI, "pulumi", "up", "--yes", "--stack", stack.stack.name, "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...stack.env }, stdio: "ignore" });
+    fx.lab.router.device.calls.clear();
+    const child = spawn(process.execPath, [CLI, "pulumi", "up", "--yes", "--stack", fx.stack.stack.name, "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...fx.stack.env }, stdio: "ignore" });
     const exited = new Promise<number | null>((resolve) => child.on("close", (code) => resolve(code)));
     while (writes() < after) {
       if (child.exitCode !== null) throw new Error(`the up finished before the router took ${after} writes`);
@@ -65,7 +50,7 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
   function duplicates(): string[] {
     const out: string[] = [];
     for (const table of MENU_TABLES.filter((t) => t.kind === "list")) {
-      const rows = lab.router.device.execute(`${table.path}/print`, new Map(), []).rows ?? [];
+      const rows = fx.lab.router.device.execute(`${table.path}/print`, new Map(), []).rows ?? [];
       const seen = new Map<string, number>();
       for (const row of rows.filter((r) => r.dynamic !== "true" && r.default !== "true" && r.builtin !== "true")) {
         const key = table.key.map((k) => row[k] ?? "").join(" ");
@@ -88,8 +73,8 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
       const [command, ...args] = line.split(/\s+/);
       const run =
         command === "communes"
-          ? await runCommand(process.execPath, [CLI, ...args, ...(args.includes("up") ? ["--yes"] : []), "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...stack.env } })
-          : await runCommand(command!, args, { cwd: repoRoot, env: { ...process.env, ...stack.env } });
+          ? await runCommand(process.execPath, [CLI, ...args, ...(args.includes("up") ? ["--yes"] : []), "--non-interactive"], { cwd: repoRoot, env: { ...process.env, ...fx.stack.env } })
+          : await runCommand(command!, args, { cwd: repoRoot, env: { ...process.env, ...fx.stack.env } });
       if (run.code !== 0 && /^communes: .*(locked|cut short)/m.test(run.stderr)) return run.stderr;
       expect(run.code, `${line}\n${run.stdout}${run.stderr}`).toBe(0);
     }
@@ -100,7 +85,7 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
   for (const [after, cutShort] of [[5, false], [40, false], [120, true]] as const) {
     it(`killed after ${after} router writes${cutShort ? ", its state file cut short" : ""}: the next up says what happened and what to run; run as printed, the stack converges with nothing twice`, async () => {
       await killedUp(after);
-      const stateFile = path.join(stack.env.PULUMI_BACKEND_URL!.replace("file://", ""), ".pulumi", "stacks", "commune", `${stack.stack.name}.json`);
+      const stateFile = path.join(fx.stack.env.PULUMI_BACKEND_URL!.replace("file://", ""), ".pulumi", "stacks", "commune", `${fx.stack.stack.name}.json`);
       if (cutShort) truncateSync(stateFile, 0);
 
       const next = await communes("up", "--refresh", "--yes");
@@ -108,13 +93,13 @@ describe("an up killed half-way, then the printed recovery", { timeout: 600_000 
       expect(next.stdout + next.stderr).not.toMatch(/^\s+at /m);
       // Where the kill landed decides which of the two Pulumi meets first; the cut-short state only when it is cut short.
       expect(next.stderr).toMatch(/^communes: (the stack is locked by an earlier run that did not finish|the state of stack \S+ was cut short)/m);
-      expect(next.stderr).toContain(`communes pulumi cancel --yes --stack ${stack.stack.name}`);
+      expect(next.stderr).toContain(`communes pulumi cancel --yes --stack ${fx.stack.stack.name}`);
       const met: string[] = [];
       for (let advice: string | undefined = next.stderr; advice !== undefined && met.length < 3; advice = await followAdvice(advice)) met.push(/cut short/.test(advice) ? "cut short" : "locked");
       expect(met.length).toBeLessThan(3);
       if (cutShort) expect(met).toContain("cut short");
 
-      expect(changeCount(await stack.preview())).toBe(0);
+      expect(changeCount(await fx.stack.preview())).toBe(0);
       expect(duplicates()).toEqual([]);
       // The killed run's providers went with their engine.
       expect(providers()).toBe(0);

@@ -7,15 +7,10 @@
  * The lab refuses the Nth change to one menu: inside the firewall filter,
  * after some of its rules went in, and at the address lists' first entry.
  */
-import * as path from "node:path";
-import { rmSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MENU_TABLES } from "@communes/routeros";
 import { RouterOsDevice } from "@communes/lab";
-import { startCommuneLab, type CommuneLab } from "../harness/commune-lab";
-import { copyInventory, type InventoryCopy } from "../harness/inventory-copy";
-import { TestStack } from "../harness/pulumi-stack";
-import { repoRoot } from "../harness/toolchain";
+import { useCommuneStack } from "../harness/commune-stack-fixture";
 
 /** The keys of every list menu's entries a person or a stack made (not dynamic, not shipped). */
 function madeEntries(device: RouterOsDevice): Record<string, string[]> {
@@ -28,21 +23,7 @@ function madeEntries(device: RouterOsDevice): Record<string, string[]> {
 }
 
 describe("a router that refuses an entry mid-up, then destroy", { timeout: 300_000 }, () => {
-  let lab: CommuneLab;
-  let copy: InventoryCopy;
-  let stack: TestStack;
-
-  beforeAll(async () => {
-    lab = await startCommuneLab("thieu-trung.yaml");
-    copy = copyInventory("thieu-trung.yaml");
-    stack = await TestStack.create({ projectDir: path.join(repoRoot, "stacks/commune"), config: lab.config(copy.communes[0]!) });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.dispose();
-    await lab?.close();
-    if (copy) rmSync(copy.dir, { recursive: true, force: true });
-  }, 120_000);
+  const fx = useCommuneStack();
 
   // A refusal inside a menu, after some of its entries went in, and one at a menu's first change.
   const points: Array<[menu: string, nth: number]> = [
@@ -52,22 +33,22 @@ describe("a router that refuses an entry mid-up, then destroy", { timeout: 300_0
   for (const [menu, nth] of points) {
     it(`${menu} refused at its change ${nth}: the error says where and what; the state holds what was applied; destroy leaves the factory's entries`, async () => {
       const factory = madeEntries(new RouterOsDevice());
-      lab.router.server.setFaults({ trapOnWrite: nth, trapOnWriteTo: menu });
-      const failure = await stack.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
+      fx.lab.router.server.setFaults({ trapOnWrite: nth, trapOnWriteTo: menu });
+      const failure = await fx.stack.up().then(() => new Error("up succeeded"), (e: unknown) => e as Error);
       const refused = /router thieu-trung-r1 \(127\.\d+\.\d+\.\d+\) (\/[\w/-]+): (adding|changing|removing) entry "([^"]*)": the router refused: \S+: failure: simulated fault injected by the lab \(category 4: general failure\) \(after (\d+) of \d+ changes\)/.exec(failure.message);
       expect(refused, failure.message).not.toBeNull();
       expect(failure.message).not.toMatch(/^\s+at /m);
       expect([refused![1], Number(refused![4])]).toEqual([menu, nth - 1]);
 
       // The refused menu's state is what the router holds in it now; refused at its first change, it is not recorded and holds nothing of the stack's.
-      const recorded = (await stack.resourceOutputs("communes:routeros:Table")).find((t) => t.path === menu);
-      const held = madeEntries(lab.router.device)[menu];
+      const recorded = (await fx.stack.resourceOutputs("communes:routeros:Table")).find((t) => t.path === menu);
+      const held = madeEntries(fx.lab.router.device)[menu];
       if (nth > 1) expect(Object.keys((recorded?.entries ?? {}) as object).sort()).toEqual(held);
       else expect([recorded, held]).toEqual([undefined, factory[menu]]);
 
-      const destroy = await stack.destroy();
+      const destroy = await fx.stack.destroy();
       expect(destroy.changes.delete).toBeGreaterThan(0);
-      expect(madeEntries(lab.router.device)).toEqual(factory);
+      expect(madeEntries(fx.lab.router.device)).toEqual(factory);
     });
   }
 });
