@@ -31,21 +31,20 @@ export function cutShortAdvice(stack: string): string {
   const restore = file
     ? `  cp ${file}.bak ${file}   # Pulumi's copy of the state before the last save`
     : "  restore the stack's state from the backend's copy of the last good one (pulumi stack import --file <it>)";
-  return [
-    `communes: the state of stack ${stack} was cut short when an earlier run was killed while saving it. If no other run of this stack is going on:`,
-    restore,
-    `  communes pulumi cancel --yes --stack ${stack}        # removes the lock; nothing on the devices changes`,
-    `  communes pulumi up --refresh --stack ${stack}   # reads the devices first, so what the interrupted run did is seen, then finishes it`,
-  ].join("\n");
+  return [`communes: the state of stack ${stack} was cut short when an earlier run was killed while saving it. If no other run of this stack is going on:`, restore, ...finishing(stack)].join("\n");
 }
 
 function lockedAdvice(stack: string | undefined): string {
+  return ["communes: the stack is locked by an earlier run that did not finish (killed, or its terminal closed). If no other run of this stack is going on:", ...finishing(stack)].join("\n");
+}
+
+/** The two commands that end every recovery: the lock removed, then the run finished from what the devices hold. */
+function finishing(stack: string | undefined): string[] {
   const s = stack ? ` --stack ${stack}` : "";
   return [
-    "communes: the stack is locked by an earlier run that did not finish (killed, or its terminal closed). If no other run of this stack is going on:",
     `  communes pulumi cancel --yes${s}        # removes the lock; nothing on the devices changes`,
     `  communes pulumi up --refresh${s}   # reads the devices first, so what the interrupted run did is seen, then finishes it`,
-  ].join("\n");
+  ];
 }
 
 /** Whether Pulumi's words say the stack's state file was cut short. */
