@@ -65,6 +65,11 @@ export function ownComment(text: string): string {
   return `${PREFIX}: ${text}`;
 }
 
+/** A firewall or mangle rule the stack owns: its fields, keyed by its own comment. */
+export function ownRule(comment: string, fields: Record<string, string>): Record<string, string> {
+  return { ...fields, comment: ownComment(comment) };
+}
+
 /** What an owned entry's comment says; undefined for a comment the stack did not write. */
 export function ownCommentText(comment: string): string | undefined {
   return comment.startsWith(`${PREFIX}: `) ? comment.slice(PREFIX.length + 2) : undefined;

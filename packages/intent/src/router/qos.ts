@@ -4,21 +4,19 @@
  * videoconference first (EF 40 %, AF41 30 % guaranteed).
  */
 import type { Fields, RouterContext, TableIntent } from "./context";
-import { DEDICATED_QUEUE, ownComment, VC_MARKS, zoneInterface } from "./names";
-
-const rule = (comment: string, fields: Fields): Fields => ({ ...fields, comment: ownComment(comment) });
+import { DEDICATED_QUEUE, ownComment, ownRule, VC_MARKS, zoneInterface } from "./names";
 
 export function qosTables({ commune, zones }: RouterContext): TableIntent[] {
   const line = commune.uplinks.dedicated;
   const bandwidth = Math.round(line.bandwidthMbps * 1_000_000);
   const out = line.interface;
   const mangle: Fields[] = zones.flatMap((z) =>
-    z.dscp === undefined ? [] : [rule(`DSCP ${z.dscp} for ${z.zone}`, { chain: "forward", action: "change-dscp", "new-dscp": String(z.dscp), "in-interface": zoneInterface(z), "out-interface": out, passthrough: "yes" })],
+    z.dscp === undefined ? [] : [ownRule(`DSCP ${z.dscp} for ${z.zone}`, { chain: "forward", action: "change-dscp", "new-dscp": String(z.dscp), "in-interface": zoneInterface(z), "out-interface": out, passthrough: "yes" })],
   );
   mangle.push(
-    rule("videoconference EF", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "46", "new-packet-mark": VC_MARKS.ef, passthrough: "no" }),
-    rule("videoconference AF41", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "34", "new-packet-mark": VC_MARKS.af41, passthrough: "no" }),
-    rule("everything else on the dedicated line", { chain: "postrouting", action: "mark-packet", "out-interface": out, "new-packet-mark": "other", passthrough: "no" }),
+    ownRule("videoconference EF", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "46", "new-packet-mark": VC_MARKS.ef, passthrough: "no" }),
+    ownRule("videoconference AF41", { chain: "postrouting", action: "mark-packet", "out-interface": out, dscp: "34", "new-packet-mark": VC_MARKS.af41, passthrough: "no" }),
+    ownRule("everything else on the dedicated line", { chain: "postrouting", action: "mark-packet", "out-interface": out, "new-packet-mark": "other", passthrough: "no" }),
   );
   const max = String(bandwidth);
   return [
